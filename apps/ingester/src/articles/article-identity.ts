@@ -1,0 +1,28 @@
+import { createHash } from 'node:crypto';
+import { type ArticleInput } from './article-input.schema';
+
+const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
+
+/**
+ * The stable article id: the same source pushing the same uri always gets the same id, and two
+ * sources can never collide (so one cannot overwrite another's story).
+ */
+export const articleIdFor = (sourceId: string, uri: string): string =>
+  sha256(`${sourceId}\n${uri}`).slice(0, 32);
+
+const normaliseWhitespace = (value: string | undefined): string => (value ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * Hash of what readers see. Whitespace-only edits are not new versions; publication status is
+ * compared separately (a kill changes status, not content).
+ */
+export const contentHashOf = (article: ArticleInput): string =>
+  sha256(
+    JSON.stringify([
+      normaliseWhitespace(article.headline),
+      normaliseWhitespace(article.body_text),
+      normaliseWhitespace(article.body_html),
+      normaliseWhitespace(article.byline),
+      (article.language ?? '').toLowerCase(),
+    ]),
+  );

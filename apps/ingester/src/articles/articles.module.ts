@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { SourcesModule } from '../sources/sources.module';
+import { ArticlesController } from './articles.controller';
+import { ArticlesService } from './articles.service';
+import { IngestLedgerRepository } from './ingest-ledger.repository';
+
+@Module({
+  imports: [SourcesModule],
+  controllers: [ArticlesController],
+  providers: [ArticlesService, IngestLedgerRepository],
+})
+export class ArticlesModule {}

@@ -1,0 +1,43 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import {
+  AppConfigModule,
+  DatabaseHealthIndicator,
+  DatabaseModule,
+  HEALTH_INDICATORS,
+  HealthController,
+  KafkaHealthIndicator,
+  KafkaModule,
+  MetricsController,
+} from '@newsflow/platform';
+import { ArticlesModule } from './articles/articles.module';
+import { INGESTER_CONFIG, type IngesterConfig } from './ingester.config';
+
+@Module({})
+export class IngesterModule {
+  static forRoot(config: IngesterConfig): DynamicModule {
+    return {
+      module: IngesterModule,
+      imports: [
+        AppConfigModule.forRoot(INGESTER_CONFIG, config),
+        KafkaModule.forRoot({
+          brokers: config.KAFKA_BROKERS,
+          clientId: `newsflow-ingester${config.KAFKA_CLIENT_ID_SUFFIX}`,
+        }),
+        DatabaseModule.forRoot({
+          url: config.DATABASE_URL,
+          poolSize: config.DATABASE_POOL_SIZE,
+          applicationName: 'newsflow-ingester',
+        }),
+        ArticlesModule,
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        {
+          provide: HEALTH_INDICATORS,
+          inject: [KafkaHealthIndicator, DatabaseHealthIndicator],
+          useFactory: (...indicators: unknown[]) => indicators,
+        },
+      ],
+    };
+  }
+}
