@@ -17,7 +17,7 @@ export interface ServiceOptions {
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 /**
- * Starts a service on Fastify with shutdown hooks: on SIGTERM/SIGINT Nest stops consumers first
+ * Starts a service on Fastify. On SIGTERM/SIGINT, Nest stops consumers first
  * (beforeApplicationShutdown), then closes the HTTP server after in-flight requests, then closes
  * the producer and the database (onApplicationShutdown).
  */
@@ -29,10 +29,39 @@ export async function startService(options: ServiceOptions): Promise<INestApplic
     { logger: LEVELS.slice(0, LEVELS.indexOf(options.logLevel) + 1), bufferLogs: false },
   );
   app.useGlobalFilters(new DependencyUnavailableFilter());
-  app.enableShutdownHooks();
   await app.listen(options.port, options.host);
   logger.log(`${options.name} listening on http://${options.host}:${options.port}`);
+  stopOnSignals(app, logger);
   return app;
+}
+
+/**
+ * SIGTERM/SIGINT close the app (Nest's shutdown hooks run in the order described above) and exit 0,
+ * so a supervisor can tell a clean stop (exit 0) from a crash. A second signal exits at once.
+ */
+function stopOnSignals(app: INestApplication, logger: Logger): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn(`${signal} again: exiting without finishing`);
+      process.exit(1);
+    }
+    stopping = true;
+    const started = Date.now();
+    logger.log(`${signal}: finishing in-flight work`);
+    app.close().then(
+      () => {
+        logger.log(`stopped cleanly in ${Date.now() - started} ms`);
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
 
 /** For main.ts: a config error prints its list of bad variables and exits 1, without a stack trace. */
