@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { request } from 'node:http';
+import { connect } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { type Kafka } from 'kafkajs';
 import { Client } from 'pg';
@@ -70,34 +70,35 @@ export class PipelineHarness {
   }
 
   /**
-   * Posts a body with node:http and resolves with the status as soon as the server answers, even if
-   * it answers (and hangs up) before the body is fully sent, as it does for a body over the limit.
+   * Posts a body over a raw socket and resolves with the status the server answers. The headers go
+   * first; the body follows only if the server has not answered within a second. A server that
+   * refuses a body by its Content-Length answers at once and hangs up, and an HTTP client still
+   * writing the body would see EPIPE or a reset instead of the answer.
    */
   postRawStatus(body: string): Promise<number> {
     return new Promise((resolve, reject) => {
-      let answered = false;
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port: this.ports.ingester,
-          path: '/v1/articles',
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-            authorization: `Bearer ${this.apiKey}`,
-          },
-        },
-        (response) => {
-          answered = true;
-          response.resume();
-          resolve(response.statusCode ?? 0);
-        },
-      );
-      req.on('error', (error) => {
-        if (!answered) reject(error);
+      const socket = connect(this.ports.ingester, '127.0.0.1');
+      let received = '';
+      const settle = () => {
+        const match = /^HTTP\/1\.1 (\d{3})/.exec(received);
+        if (match) resolve(Number(match[1]));
+        else reject(new Error(`no HTTP answer: ${received.slice(0, 200)}`));
+        socket.destroy();
+      };
+      socket.on('data', (chunk) => {
+        received += chunk.toString('latin1');
+        if (received.includes('\r\n\r\n')) settle();
       });
-      req.end(body);
+      socket.on('error', () => undefined);
+      socket.on('close', settle);
+      socket.write(
+        `POST /v1/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
+          `Authorization: Bearer ${this.apiKey}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+          `Connection: close\r\n\r\n`,
+      );
+      setTimeout(() => {
+        if (!socket.destroyed) socket.end(body);
+      }, 1_000);
     });
   }
 

@@ -98,6 +98,9 @@ export class BatchConsumer<T> {
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
       maxBytesPerPartition: 4 * 1024 * 1024,
+      // A fetch returns as soon as there is data; this only bounds an idle fetch, and with it how
+      // long stop() waits for the fetch in flight.
+      maxWaitTimeInMs: 1_000,
     });
   }
 

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { ApiKeyEntity } from './entities/api-key.entity';
 import { ArticleVersionEntity } from './entities/article-version.entity';
 import { ArticleEntity } from './entities/article.entity';
 import { NamedEntityEntity } from './entities/entity.entity';
@@ -7,9 +8,11 @@ import { MentionEntity } from './entities/mention.entity';
 import { OutboxEntity } from './entities/outbox.entity';
 import { SourceEntity } from './entities/source.entity';
 import { InitialSchema1764230400000 } from './migrations/1764230400000-initial-schema';
+import { ApiKeys1764234000000 } from './migrations/1764234000000-api-keys';
 
 export const ENTITIES = [
   SourceEntity,
+  ApiKeyEntity,
   IngestLedgerEntity,
   ArticleEntity,
   ArticleVersionEntity,
@@ -19,7 +22,7 @@ export const ENTITIES = [
 ];
 
 /** Listed explicitly (not globbed) so that the same list works from dist/ and under Jest. */
-export const MIGRATIONS = [InitialSchema1764230400000];
+export const MIGRATIONS = [InitialSchema1764230400000, ApiKeys1764234000000];
 
 export interface DatabaseOptions {
   url: string;

@@ -1,4 +1,5 @@
 export { createDataSource, runMigrations, ENTITIES, MIGRATIONS, type DatabaseOptions } from './data-source';
+export { ApiKeyEntity } from './entities/api-key.entity';
 export { ArticleVersionEntity } from './entities/article-version.entity';
 export { ArticleEntity } from './entities/article.entity';
 export { NamedEntityEntity } from './entities/entity.entity';

@@ -81,6 +81,12 @@ export const ABBREVIATIONS = new Set([
   'approx',
 ]);
 
+const isUpperCaseWord = (token: Token | undefined): boolean =>
+  token?.kind === 'word' &&
+  token.text.length > 1 &&
+  token.text === token.text.toUpperCase() &&
+  /\p{Lu}/u.test(token.text);
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let line = 0;
@@ -104,8 +110,9 @@ export function tokenize(text: string): Token[] {
         // "Dr." and "J." do not end a sentence.
       } else if (SENTENCE_END.has(value)) {
         atSentenceStart = true;
-      } else if (DASHES.has(value) && previous?.text === ')') {
-        // "GENEVA, May 4 (Reuters) - Health officials …": the story starts after the dateline.
+      } else if (DASHES.has(value) && (previous?.text === ')' || isUpperCaseWord(previous))) {
+        // "GENEVA, May 4 (Reuters) - Health officials …" and "GENEVA — Officials …": the story
+        // starts after the dateline.
         atSentenceStart = true;
       } else if (OPENING_QUOTES.has(value) && opensQuotation(text, start)) {
         // Quoted speech starts with a capital whatever the first word is.

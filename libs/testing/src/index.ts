@@ -1,3 +1,5 @@
 export { ServiceProcess } from './service-process';
 export { TopicReader, type ReadMessage } from './topic-reader';
 export { eventually, sleep, testEnv, uniqueSuffix } from './test-env';
+export { enrichedArticleEvent, randomArticleId, type EnrichedArticleSpec } from './enriched-article.factory';
+export { readToEnd, startGroupAtEnd } from './topic-offsets';

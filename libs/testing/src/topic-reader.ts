@@ -24,6 +24,7 @@ export class TopicReader {
     this.consumer = kafka.consumer({
       groupId: `test-reader-${uniqueSuffix()}`,
       allowAutoTopicCreation: false,
+      maxWaitTimeInMs: 200,
     });
   }
 

@@ -34,16 +34,12 @@ export class ArticlesService {
    */
   async ingest(sourceId: string, articles: ArticleInput[]): Promise<IngestResult[]> {
     const ingestedAt = new Date().toISOString();
-    const prepared = articles.map((input) => {
-      const versionCreated = input.versioncreated ?? ingestedAt;
-      return {
-        input,
-        articleId: articleIdFor(sourceId, input.uri),
-        contentHash: contentHashOf(input),
-        pubStatus: input.pubstatus ?? 'usable',
-        versionCreated,
-      };
-    });
+    const prepared = articles.map((input) => ({
+      input,
+      articleId: articleIdFor(sourceId, input.uri),
+      contentHash: contentHashOf(input),
+      pubStatus: input.pubstatus ?? 'usable',
+    }));
 
     const results = await this.ledger.withLockedArticles(
       sourceId,
@@ -52,16 +48,29 @@ export class ArticlesService {
         const results: IngestResult[] = [];
         const events: RawArticleEvent[] = [];
         const writes = new Map<string, LedgerWrite>();
+        // Read under the row locks: pushes of one story that leave versioncreated out get times in
+        // the order they are numbered, never a time older than the version they follow.
+        const lockedAt = new Date();
         // In push order, so that two versions of one story in the same batch are numbered in order.
         for (const p of prepared) {
-          const incoming = { ...p, versionCreated: new Date(p.versionCreated) };
+          const declared = p.input.versioncreated !== undefined;
+          const incoming = {
+            ...p,
+            versionCreated: declared ? new Date(p.input.versioncreated!) : lockedAt,
+            versionCreatedDeclared: declared,
+          };
           const decision = decideVersion(stored.get(p.articleId), incoming);
           results.push({ id: p.articleId, ...decision });
           if (decision.status === 'duplicate') continue;
-          const next: StoredVersion = { ...incoming, version: decision.version };
+          const next: StoredVersion = {
+            contentHash: incoming.contentHash,
+            pubStatus: incoming.pubStatus,
+            versionCreated: incoming.versionCreated,
+            version: decision.version,
+          };
           stored.set(p.articleId, next);
           writes.set(p.articleId, { articleId: p.articleId, ...next });
-          events.push(this.toEvent(sourceId, p, decision.status, decision.version, ingestedAt));
+          events.push(this.toEvent(sourceId, incoming, decision.status, decision.version, ingestedAt));
         }
         await save([...writes.values()]);
         await this.publisher.publish([
@@ -90,7 +99,7 @@ export class ArticlesService {
       articleId: string;
       contentHash: string;
       pubStatus: RawArticleEvent['pubStatus'];
-      versionCreated: string;
+      versionCreated: Date;
     },
     status: RawArticleEvent['status'],
     version: number,
@@ -111,7 +120,7 @@ export class ArticlesService {
       ...(input.byline !== undefined ? { byline: input.byline } : {}),
       ...(input.language !== undefined ? { language: input.language } : {}),
       pubStatus: p.pubStatus,
-      versionCreated: new Date(p.versionCreated).toISOString(),
+      versionCreated: p.versionCreated.toISOString(),
       ...(input.firstcreated !== undefined
         ? { firstCreated: new Date(input.firstcreated).toISOString() }
         : {}),

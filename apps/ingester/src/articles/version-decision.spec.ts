@@ -11,6 +11,7 @@ const incoming = (overrides: Partial<IncomingVersion> = {}): IncomingVersion => 
   contentHash: 'h1',
   pubStatus: 'usable',
   versionCreated: new Date('2026-11-27T10:00:00Z'),
+  versionCreatedDeclared: true,
   ...overrides,
 });
 
@@ -51,6 +52,15 @@ describe(decideVersion.name, () => {
       version: 3,
       reason: 'older than the stored version',
     });
+  });
+
+  it('does not judge age by the time the ingester filled in when versioncreated was left out', () => {
+    const undeclared = incoming({
+      contentHash: 'h2',
+      versionCreated: new Date('2026-11-27T09:00:00Z'),
+      versionCreatedDeclared: false,
+    });
+    expect(decideVersion(stored(), undeclared)).toEqual({ status: 'updated', version: 4 });
   });
 
   it('treats a status change with the same text (withheld → usable) as a new version', () => {

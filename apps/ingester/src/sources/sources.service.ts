@@ -29,8 +29,16 @@ export class SourcesService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const devKey = this.config.NEWSFLOW_DEV_API_KEY;
     if (devKey === undefined) return;
-    await this.sources.upsert(DEV_SOURCE_ID, 'Development source', hashKey(devKey));
-    this.logger.log(`development source "${DEV_SOURCE_ID}" registered with NEWSFLOW_DEV_API_KEY`);
+    await this.register(DEV_SOURCE_ID, 'Development source', devKey);
+    this.logger.log(`development source "${DEV_SOURCE_ID}" accepts NEWSFLOW_DEV_API_KEY`);
+  }
+
+  /** Registers a source (or finds it) and adds an API key to it; its other keys stay valid. */
+  async register(id: string, name: string, apiKey: string): Promise<void> {
+    if (!(await this.sources.register(id, name, hashKey(apiKey)))) {
+      throw new Error(`that API key already belongs to another source than "${id}"`);
+    }
+    this.cache.delete(hashKey(apiKey));
   }
 
   /** The source an API key belongs to, or null for an unknown or revoked key. */
@@ -38,8 +46,8 @@ export class SourcesService implements OnApplicationBootstrap {
     const keyHash = hashKey(apiKey);
     const cached = this.cache.get(keyHash);
     if (cached && cached.expires > Date.now()) return cached.source;
-    const entity = await this.sources.findActiveByKeyHash(keyHash);
-    const source = entity ? { id: entity.id, name: entity.name } : null;
+    const row = await this.sources.findActiveByKeyHash(keyHash);
+    const source = row ? { id: row.id, name: row.name } : null;
     this.cache.set(keyHash, { source, expires: Date.now() + CACHE_TTL_MS });
     return source;
   }

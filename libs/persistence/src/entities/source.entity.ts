@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-/** A newsroom system that pushes articles. Its API key is stored only as a SHA-256 hash. */
+/** A newsroom system that pushes articles. Its keys are in api_keys. */
 @Entity({ name: 'sources' })
 export class SourceEntity {
   @PrimaryColumn({ type: 'text' })
@@ -8,9 +8,6 @@ export class SourceEntity {
 
   @Column({ type: 'text' })
   name!: string;
-
-  @Column({ name: 'api_key_hash', type: 'text', unique: true })
-  apiKeyHash!: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
