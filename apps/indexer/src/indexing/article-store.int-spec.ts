@@ -1,6 +1,5 @@
 import { type DataSource } from 'typeorm';
 import {
-  deterministicEventId,
   Topics,
   validateArticleUpdateEvent,
   type ArticleUpdateEvent,
@@ -9,35 +8,15 @@ import {
 import { createDataSource, runMigrations } from '@newsflow/persistence';
 import { enrichedArticleEvent, randomArticleId, testEnv, uniqueSuffix } from '@newsflow/testing';
 import { ArticleStoreRepository, type OutboxRow } from './article-store.repository';
+import { toOutboxRow } from './indexing.service';
 
-/** The update event the indexer writes to the outbox for a stored version (as IndexingService does). */
+/** The update events the indexer writes to the outbox for stored versions, checked against their schema. */
 function outboxFor(stored: EnrichedArticleEvent[]): OutboxRow[] {
   return stored.map((event) => {
-    const update: ArticleUpdateEvent = {
-      schema: 'newsflow.article-update.v1',
-      eventId: deterministicEventId('test-update', event.articleId, event.version),
-      kind: event.status === 'killed' ? 'killed' : event.version === 1 ? 'created' : 'updated',
-      articleId: event.articleId,
-      version: event.version,
-      sourceId: event.sourceId,
-      uri: event.uri,
-      headline: event.headline,
-      language: event.language,
-      pubStatus: event.pubStatus,
-      entityIds: event.entities.map((entity) => entity.id),
-      topics: event.topics,
-      versionCreated: event.versionCreated,
-      ingestedAt: event.ingestedAt,
-      indexedAt: new Date().toISOString(),
-    };
-    if (!validateArticleUpdateEvent(update).ok) throw new Error('the test built an invalid update event');
-    return {
-      eventId: update.eventId,
-      topic: Topics.updates,
-      key: update.articleId,
-      payload: update,
-      headers: {},
-    };
+    const row = toOutboxRow(event, new Date().toISOString(), {});
+    if (!validateArticleUpdateEvent(row.payload).ok)
+      throw new Error('the indexer built an invalid update event');
+    return row;
   });
 }
 

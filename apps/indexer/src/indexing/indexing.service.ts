@@ -21,6 +21,38 @@ export function updateKindOf(event: EnrichedArticleEvent): ArticleUpdateEvent['k
   return event.version === 1 ? 'created' : 'updated';
 }
 
+/** The update event of a newly stored version, as the outbox row that the relay will publish. */
+export function toOutboxRow(
+  event: EnrichedArticleEvent,
+  indexedAt: string,
+  headers: Record<string, string>,
+): OutboxRow {
+  const update: ArticleUpdateEvent = {
+    schema: 'newsflow.article-update.v1',
+    eventId: deterministicEventId('update', event.articleId, event.version),
+    kind: updateKindOf(event),
+    articleId: event.articleId,
+    version: event.version,
+    sourceId: event.sourceId,
+    uri: event.uri,
+    headline: event.headline,
+    language: event.language,
+    pubStatus: event.pubStatus,
+    entityIds: event.entities.map((entity) => entity.id),
+    topics: event.topics,
+    versionCreated: event.versionCreated,
+    ingestedAt: event.ingestedAt,
+    indexedAt,
+  };
+  return {
+    eventId: update.eventId,
+    topic: Topics.updates,
+    key: update.articleId,
+    payload: update,
+    headers: { ...headers, [Headers.eventId]: update.eventId, [Headers.schema]: update.schema },
+  };
+}
+
 @Injectable()
 export class IndexingService {
   constructor(
@@ -35,40 +67,9 @@ export class IndexingService {
   ): Promise<void> {
     const indexedAt = new Date().toISOString();
     const stored = await this.store.storeVersions(events, (newVersions) =>
-      newVersions.map((event) => this.toOutboxRow(event, indexedAt, headersOf(event))),
+      newVersions.map((event) => toOutboxRow(event, indexedAt, headersOf(event))),
     );
     for (const event of stored) indexedTotal.inc({ kind: updateKindOf(event) });
     if (stored.length > 0) this.relay.kick();
-  }
-
-  private toOutboxRow(
-    event: EnrichedArticleEvent,
-    indexedAt: string,
-    headers: Record<string, string>,
-  ): OutboxRow {
-    const update: ArticleUpdateEvent = {
-      schema: 'newsflow.article-update.v1',
-      eventId: deterministicEventId('update', event.articleId, event.version),
-      kind: updateKindOf(event),
-      articleId: event.articleId,
-      version: event.version,
-      sourceId: event.sourceId,
-      uri: event.uri,
-      headline: event.headline,
-      language: event.language,
-      pubStatus: event.pubStatus,
-      entityIds: event.entities.map((entity) => entity.id),
-      topics: event.topics,
-      versionCreated: event.versionCreated,
-      ingestedAt: event.ingestedAt,
-      indexedAt,
-    };
-    return {
-      eventId: update.eventId,
-      topic: Topics.updates,
-      key: update.articleId,
-      payload: update,
-      headers: { ...headers, [Headers.eventId]: update.eventId, [Headers.schema]: update.schema },
-    };
   }
 }
