@@ -112,7 +112,12 @@ export class BatchConsumer<T> {
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: this.options.topic, fromBeginning: true });
     this.consumer.on(this.consumer.events.CRASH, (event) => {
-      this.options.logger.error(`consumer ${this.options.groupId} crashed: ${String(event.payload.error)}`);
+      const { error, restart } = event.payload;
+      this.options.logger.error(
+        `consumer ${this.options.groupId} crashed: ${error.message}${restart ? '; restarting' : '; not restarting'}`,
+      );
+      // kafkajs restarts after retriable errors; when it will not, /health must say so.
+      if (!restart) this.running = false;
     });
     await this.consumer.run({
       eachBatchAutoResolve: false,
