@@ -139,7 +139,7 @@ export class PipelineHarness {
 export interface PushResult {
   id: string;
   version: number;
-  status: 'accepted' | 'updated' | 'duplicate' | 'killed';
+  status: 'accepted' | 'updated' | 'duplicate' | 'killed' | 'rejected';
   reason?: string;
 }
 

@@ -136,13 +136,19 @@ describe('pipeline: ingester → enricher → indexer as separate processes', ()
     const malformed = await stack.push(undefined, { rawBody: '{"uri": "x", ' });
     expect(malformed.status).toBe(400);
 
-    const invalid = await stack.push([makeArticle('bad', 1), { uri: 'urn:x', headline: 42 }, {}]);
+    const badUri = `urn:newsflow:e2e:bad:${uniqueSuffix()}`;
+    const invalid = await stack.push([{ uri: badUri, headline: 42, body_text: 'x' }, {}]);
     expect(invalid.status).toBe(400);
     const body = (await invalid.json()) as { errors: Array<{ path: string; message: string }> };
-    expect(body.errors.map((e) => e.path).sort()).toEqual(['/1/headline', '/2/headline', '/2/uri']);
-    expect(
-      await stack.count("SELECT count(*) AS n FROM ingest_ledger WHERE uri = 'urn:newsflow:e2e:bad:1'", []),
-    ).toBe(0);
+    expect(body.errors.map((e) => e.path).sort()).toEqual(['/0/headline', '/1/body_text', '/1/headline', '/1/uri']);
+    expect(await stack.count('SELECT count(*) AS n FROM ingest_ledger WHERE uri = $1', [badUri])).toBe(0);
+
+    // One bad item among good ones is answered on its own; the good ones still go through.
+    const mixed = await stack.push([makeArticle(uniqueSuffix(), 2), { uri: badUri, headline: 'No body' }]);
+    expect(mixed.status).toBe(202);
+    const results = (await mixed.json()) as PushResult[];
+    expect(results.map((r) => r.status)).toEqual(['accepted', 'rejected']);
+    await stack.waitForIndexed([results[0].id]);
 
     const tooLarge = await stack.postRawStatus(
       JSON.stringify({ uri: 'u', headline: 'h', body_text: 'x'.repeat(6 * 1024 * 1024) }),

@@ -8,10 +8,15 @@ describe('article identity', () => {
   });
 
   it('ignores whitespace-only edits but not real ones', () => {
-    const base = { uri: 'u', headline: 'Storm  closes port', body_text: 'Ships wait.\n\nMore later.' };
+    const base = {
+      uri: 'u',
+      headline: 'Storm  closes port',
+      bodyText: 'Ships wait.\n\nMore later.',
+      pubStatus: 'usable' as const,
+    };
     expect(contentHashOf(base)).toBe(
-      contentHashOf({ ...base, headline: ' Storm closes port ', body_text: 'Ships wait. More later.' }),
+      contentHashOf({ ...base, headline: ' Storm closes port ', bodyText: 'Ships wait. More later.' }),
     );
-    expect(contentHashOf(base)).not.toBe(contentHashOf({ ...base, body_text: 'Ships sail.' }));
+    expect(contentHashOf(base)).not.toBe(contentHashOf({ ...base, bodyText: 'Ships sail.' }));
   });
 });

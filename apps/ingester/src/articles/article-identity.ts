@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type ArticleInput } from './article-input.schema';
+import { type IncomingArticle } from './incoming-article';
 
 const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
 
@@ -16,12 +16,12 @@ const normaliseWhitespace = (value: string | undefined): string => (value ?? '')
  * Hash of what readers see. Whitespace-only edits are not new versions; publication status is
  * compared separately (a kill changes status, not content).
  */
-export const contentHashOf = (article: ArticleInput): string =>
+export const contentHashOf = (article: IncomingArticle): string =>
   sha256(
     JSON.stringify([
       normaliseWhitespace(article.headline),
-      normaliseWhitespace(article.body_text),
-      normaliseWhitespace(article.body_html),
+      normaliseWhitespace(article.bodyText),
+      normaliseWhitespace(article.bodyHtml),
       normaliseWhitespace(article.byline),
       (article.language ?? '').toLowerCase(),
     ]),

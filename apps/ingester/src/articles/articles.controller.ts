@@ -2,17 +2,32 @@ import {
   BadRequestException,
   Body,
   Controller,
-  HttpCode,
   HttpStatus,
   Inject,
   Post,
+  Query,
   Req,
+  Res,
   UseGuards,
 } from '@nestjs/common';
+import { type FastifyReply } from 'fastify';
 import { ApiKeyGuard, type AuthenticatedRequest } from '../sources/api-key.guard';
 import { INGESTER_CONFIG, type IngesterConfig } from '../ingester.config';
 import { validatePush } from './article-input.schema';
-import { ArticlesService, type IngestResult } from './articles.service';
+import { ArticlesService } from './articles.service';
+import { mergeResults, toDryRunItem, type DryRunItem, type PushItemResult } from './push-response';
+
+/** `?dryRun=true` publishes nothing and shows each item as Newsflow understood it. */
+export function parseDryRun(value: string | undefined): boolean {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new BadRequestException({
+    statusCode: 400,
+    error: 'Bad Request',
+    message: 'invalid query parameter',
+    errors: [{ path: '/dryRun', message: 'must be "true" or "false"' }],
+  });
+}
 
 @Controller('v1/articles')
 @UseGuards(ApiKeyGuard)
@@ -22,23 +37,45 @@ export class ArticlesController {
     @Inject(INGESTER_CONFIG) private readonly config: IngesterConfig,
   ) {}
 
-  /** One article or an array of them; 202 once Kafka has acknowledged every new version. */
+  /**
+   * One article or an array of them. Answers 202 with one result per item, in order, once Kafka has
+   * acknowledged every new version; a bad item is answered `rejected` with its errors and does not
+   * hold back the others. A push with nothing valid in it is a 400.
+   */
   @Post()
-  @HttpCode(HttpStatus.ACCEPTED)
   async push(
     @Body() body: unknown,
+    @Query('dryRun') dryRunParam: string | undefined,
     @Req() request: AuthenticatedRequest,
-  ): Promise<IngestResult | IngestResult[]> {
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PushItemResult | PushItemResult[] | { items: DryRunItem[] }> {
+    const dryRun = parseDryRun(dryRunParam);
     const validation = validatePush(body, this.config.INGEST_MAX_BATCH);
-    if (!validation.ok) {
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: `${validation.errors.length} invalid field(s); nothing was published`,
-        errors: validation.errors,
-      });
+    if (!validation.ok) throw invalid(validation.errors);
+    const valid = validation.items.flatMap((item) => (item.ok ? [item.article] : []));
+    const sourceId = request.source!.id;
+
+    if (dryRun) {
+      const results = mergeResults(validation.items, await this.articles.preview(sourceId, valid));
+      void reply.status(HttpStatus.OK);
+      return {
+        items: results.map((result, i) => {
+          const item = validation.items[i];
+          return toDryRunItem(result, item.ok ? item.article : undefined);
+        }),
+      };
     }
-    const results = await this.articles.ingest(request.source!.id, validation.articles);
+    if (valid.length === 0) throw invalid(validation.items.flatMap((item) => (item.ok ? [] : item.errors)));
+    const results = mergeResults(validation.items, await this.articles.ingest(sourceId, valid));
+    void reply.status(HttpStatus.ACCEPTED);
     return validation.single ? results[0] : results;
   }
 }
+
+const invalid = (errors: Array<{ path: string; message: string }>) =>
+  new BadRequestException({
+    statusCode: 400,
+    error: 'Bad Request',
+    message: `${errors.length} invalid field(s); nothing was published`,
+    errors,
+  });

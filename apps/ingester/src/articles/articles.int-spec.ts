@@ -255,33 +255,83 @@ describe(IngesterModule.name, () => {
       }
     });
 
-    it('rejects a push naming every bad field of every article, and publishes none of it', async () => {
+    it('answers a mixed push per item: bad items rejected with every bad field named, good ones published', async () => {
       const good = article(uri('good-in-bad-batch'));
       const noBody = { uri: uri('no-body'), headline: 'A story without a body' };
       const badFields = article(uri('bad-fields'), { language: 'not a language', pubstatus: 'deleted' });
 
       const response = await push([good, { uri: '', headline: 42, body_text: 'x' }, noBody, badFields]);
 
-      expect(response.status).toBe(400);
-      const body = (await response.json()) as {
-        message: string;
-        errors: Array<{ path: string; message: string }>;
-      };
-      expect(body.errors.map((e) => e.path).sort()).toEqual([
-        '/1/headline',
-        '/1/uri',
-        '/2/body_text',
-        '/3/language',
-        '/3/pubstatus',
-      ]);
-      expect(body.errors).toContainEqual({
-        path: '/2/body_text',
-        message: 'body_text or body_html is required',
+      expect(response.status).toBe(202);
+      const results = (await response.json()) as Array<{
+        status: string;
+        id?: string;
+        errors?: Array<{ path: string; message: string }>;
+      }>;
+      expect(results.map((r) => r.status)).toEqual(['accepted', 'rejected', 'rejected', 'rejected']);
+      expect(results[0]).toEqual({ id: idOf(good.uri), version: 1, status: 'accepted' });
+      expect(
+        results
+          .slice(1)
+          .flatMap((r) => r.errors!.map((e) => e.path))
+          .sort(),
+      ).toEqual(['/1/headline', '/1/uri', '/2/body_text', '/3/language', '/3/pubstatus']);
+      expect(results[2]).toMatchObject({
+        status: 'rejected',
+        reason: '/2/body_text: body_text, body_html or bodies[] is required',
       });
+      expect(await published(idOf(good.uri))).toHaveLength(1);
+      for (const u of [noBody.uri, badFields.uri]) expect(await published(idOf(u))).toEqual([]);
+    });
+
+    it('rejects a push with no valid item with 400 naming every bad field, and publishes nothing', async () => {
+      const noBody = { uri: uri('only-bad-1'), headline: 'A story without a body' };
+      const response = await push([noBody, { uri: uri('only-bad-2'), headline: 42, body_text: 'x' }]);
+
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { message: string; errors: Array<{ path: string }> };
+      expect(body.errors.map((e) => e.path).sort()).toEqual(['/0/body_text', '/1/headline']);
       expect(body.message).toMatch(/nothing was published/);
-      for (const u of [good.uri, noBody.uri, badFields.uri]) expect(await published(idOf(u))).toEqual([]);
-      // Nothing was recorded either: the good article alone is still new.
-      expect(await pushOk(good)).toEqual({ id: idOf(good.uri), version: 1, status: 'accepted' });
+      expect(await published(idOf(noBody.uri))).toEqual([]);
+    });
+
+    it('shows with ?dryRun=true what each item would become, without publishing or recording anything', async () => {
+      const known = article(uri('dry-known'));
+      await pushOk(known);
+      const fresh = article(uri('dry-new'), { byline: 'Desk Writer', description_text: 'In short.' });
+
+      const response = await fetch(`${baseUrl}/v1/articles?dryRun=true`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${sourceA.apiKey}` },
+        body: JSON.stringify([fresh, known, { uri: uri('dry-bad') }]),
+      });
+
+      expect(response.status).toBe(200);
+      const { items } = (await response.json()) as { items: Array<Record<string, unknown>> };
+      expect(items).toEqual([
+        {
+          id: idOf(fresh.uri),
+          version: 1,
+          status: 'accepted',
+          title: fresh.headline,
+          link: null,
+          guid: fresh.uri,
+          summary: 'In short.',
+          content: fresh.body_text,
+          published: null,
+          updated: fresh.versioncreated,
+          authors: [{ name: 'Desk Writer', email: null, url: null }],
+        },
+        expect.objectContaining({ id: idOf(known.uri), version: 1, status: 'duplicate' }),
+        expect.objectContaining({
+          id: null,
+          status: 'rejected',
+          reason: expect.stringContaining('/2/headline'),
+        }),
+      ]);
+      expect(await published(idOf(fresh.uri))).toEqual([]);
+      // Nothing was recorded: the real push still creates version 1.
+      expect(await pushOk(fresh)).toEqual({ id: idOf(fresh.uri), version: 1, status: 'accepted' });
     });
 
     it('rejects a single bad article naming its fields from the root (/uri, not /0/uri)', async () => {

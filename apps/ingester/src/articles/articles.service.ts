@@ -3,9 +3,9 @@ import { Counter } from 'prom-client';
 import { deterministicEventId, Headers, Topics, type RawArticleEvent } from '@newsflow/contracts';
 import { EventPublisher, toJsonRecord } from '@newsflow/kafka';
 import { articleIdFor, contentHashOf } from './article-identity';
-import { type ArticleInput } from './article-input.schema';
+import { type IncomingArticle } from './incoming-article';
 import { IngestLedgerRepository, type LedgerWrite } from './ingest-ledger.repository';
-import { decideVersion, type StoredVersion } from './version-decision';
+import { decideVersion, type StoredVersion, type VersionDecision } from './version-decision';
 
 export interface IngestResult {
   id: string;
@@ -20,6 +20,17 @@ const ingestedTotal = new Counter({
   labelNames: ['status'] as const,
 });
 
+interface Prepared {
+  article: IncomingArticle;
+  articleId: string;
+  contentHash: string;
+}
+
+interface Decided extends Prepared {
+  decision: VersionDecision;
+  versionCreated: Date;
+}
+
 @Injectable()
 export class ArticlesService {
   constructor(
@@ -32,47 +43,29 @@ export class ArticlesService {
    * or nothing: results are returned only after Kafka acknowledged every write (acks=all) and the
    * ledger committed. Duplicates publish nothing.
    */
-  async ingest(sourceId: string, articles: ArticleInput[]): Promise<IngestResult[]> {
+  async ingest(sourceId: string, articles: IncomingArticle[]): Promise<IngestResult[]> {
     const ingestedAt = new Date().toISOString();
-    const prepared = articles.map((input) => ({
-      input,
-      articleId: articleIdFor(sourceId, input.uri),
-      contentHash: contentHashOf(input),
-      pubStatus: input.pubstatus ?? 'usable',
-    }));
-
-    const results = await this.ledger.withLockedArticles(
+    const prepared = this.prepare(sourceId, articles);
+    const decided = await this.ledger.withLockedArticles(
       sourceId,
-      prepared.map((p) => ({ articleId: p.articleId, uri: p.input.uri })),
+      prepared.map((p) => ({ articleId: p.articleId, uri: p.article.uri })),
       async (stored, save) => {
-        const results: IngestResult[] = [];
-        const events: RawArticleEvent[] = [];
-        const writes = new Map<string, LedgerWrite>();
         // Read under the row locks: pushes of one story that leave versioncreated out get times in
         // the order they are numbered, never a time older than the version they follow.
-        const lockedAt = new Date();
-        // In push order, so that two versions of one story in the same batch are numbered in order.
-        for (const p of prepared) {
-          const declared = p.input.versioncreated !== undefined;
-          const incoming = {
-            ...p,
-            versionCreated: declared ? new Date(p.input.versioncreated!) : lockedAt,
-            versionCreatedDeclared: declared,
-          };
-          const decision = decideVersion(stored.get(p.articleId), incoming);
-          results.push({ id: p.articleId, ...decision });
-          if (decision.status === 'duplicate') continue;
-          const next: StoredVersion = {
-            contentHash: incoming.contentHash,
-            pubStatus: incoming.pubStatus,
-            versionCreated: incoming.versionCreated,
-            version: decision.version,
-          };
-          stored.set(p.articleId, next);
-          writes.set(p.articleId, { articleId: p.articleId, ...next });
-          events.push(this.toEvent(sourceId, incoming, decision.status, decision.version, ingestedAt));
+        const decided = this.decide(prepared, stored, new Date());
+        const fresh = decided.filter((d) => d.decision.status !== 'duplicate');
+        const writes = new Map<string, LedgerWrite>();
+        for (const d of fresh) {
+          writes.set(d.articleId, {
+            articleId: d.articleId,
+            version: d.decision.version,
+            contentHash: d.contentHash,
+            pubStatus: d.article.pubStatus,
+            versionCreated: d.versionCreated,
+          });
         }
         await save([...writes.values()]);
+        const events = fresh.map((d) => this.toEvent(sourceId, d, ingestedAt));
         await this.publisher.publish([
           {
             topic: Topics.raw,
@@ -85,46 +78,75 @@ export class ArticlesService {
             ),
           },
         ]);
-        return results;
+        return decided;
       },
     );
+    const results = decided.map((d) => ({ id: d.articleId, ...d.decision }));
     for (const result of results) ingestedTotal.inc({ status: result.status });
     return results;
   }
 
-  private toEvent(
-    sourceId: string,
-    p: {
-      input: ArticleInput;
-      articleId: string;
-      contentHash: string;
-      pubStatus: RawArticleEvent['pubStatus'];
-      versionCreated: Date;
-    },
-    status: RawArticleEvent['status'],
-    version: number,
-    ingestedAt: string,
-  ): RawArticleEvent {
-    const { input } = p;
+  /** What `ingest` would answer, without locking, recording or publishing anything (dry runs). */
+  async preview(sourceId: string, articles: IncomingArticle[]): Promise<IngestResult[]> {
+    const prepared = this.prepare(sourceId, articles);
+    const stored = await this.ledger.peek(prepared.map((p) => p.articleId));
+    return this.decide(prepared, stored, new Date()).map((d) => ({ id: d.articleId, ...d.decision }));
+  }
+
+  private prepare(sourceId: string, articles: IncomingArticle[]): Prepared[] {
+    return articles.map((article) => ({
+      article,
+      articleId: articleIdFor(sourceId, article.uri),
+      contentHash: contentHashOf(article),
+    }));
+  }
+
+  /** In push order, so that two versions of one story in the same batch are numbered in order. */
+  private decide(prepared: Prepared[], stored: Map<string, StoredVersion>, now: Date): Decided[] {
+    const known = new Map(stored);
+    return prepared.map((p) => {
+      const declared = p.article.versionCreated !== undefined;
+      const versionCreated = declared ? new Date(p.article.versionCreated!) : now;
+      const decision = decideVersion(known.get(p.articleId), {
+        contentHash: p.contentHash,
+        pubStatus: p.article.pubStatus,
+        versionCreated,
+        versionCreatedDeclared: declared,
+      });
+      if (decision.status !== 'duplicate') {
+        known.set(p.articleId, {
+          version: decision.version,
+          contentHash: p.contentHash,
+          pubStatus: p.article.pubStatus,
+          versionCreated,
+        });
+      }
+      return { ...p, decision, versionCreated };
+    });
+  }
+
+  private toEvent(sourceId: string, d: Decided, ingestedAt: string): RawArticleEvent {
+    const { article, decision } = d;
+    if (decision.status === 'duplicate') throw new Error('a duplicate is never published');
     return {
       schema: 'newsflow.raw-article.v1',
-      eventId: deterministicEventId('raw', p.articleId, version, p.contentHash, p.pubStatus),
-      articleId: p.articleId,
-      version,
-      status,
+      eventId: deterministicEventId('raw', d.articleId, decision.version, d.contentHash, article.pubStatus),
+      articleId: d.articleId,
+      version: decision.version,
+      status: decision.status,
       sourceId,
-      uri: input.uri,
-      headline: input.headline,
-      ...(input.body_html !== undefined ? { bodyHtml: input.body_html } : {}),
-      ...(input.body_text !== undefined ? { bodyText: input.body_text } : {}),
-      ...(input.byline !== undefined ? { byline: input.byline } : {}),
-      ...(input.language !== undefined ? { language: input.language } : {}),
-      pubStatus: p.pubStatus,
-      versionCreated: p.versionCreated.toISOString(),
-      ...(input.firstcreated !== undefined
-        ? { firstCreated: new Date(input.firstcreated).toISOString() }
+      uri: article.uri,
+      headline: article.headline,
+      ...(article.bodyHtml !== undefined ? { bodyHtml: article.bodyHtml } : {}),
+      ...(article.bodyText !== undefined ? { bodyText: article.bodyText } : {}),
+      ...(article.byline !== undefined ? { byline: article.byline } : {}),
+      ...(article.language !== undefined ? { language: article.language } : {}),
+      pubStatus: article.pubStatus,
+      versionCreated: d.versionCreated.toISOString(),
+      ...(article.firstCreated !== undefined
+        ? { firstCreated: new Date(article.firstCreated).toISOString() }
         : {}),
-      contentHash: p.contentHash,
+      contentHash: d.contentHash,
       ingestedAt,
     };
   }

@@ -11,6 +11,27 @@ export interface LedgerWrite extends StoredVersion {
   articleId: string;
 }
 
+interface LedgerRow {
+  article_id: string;
+  version: number;
+  content_hash: string;
+  pub_status: string;
+  version_created: Date;
+}
+
+const toStored = (rows: LedgerRow[]): Map<string, StoredVersion> =>
+  new Map(
+    rows.map((row) => [
+      row.article_id,
+      {
+        version: row.version,
+        contentHash: row.content_hash,
+        pubStatus: row.pub_status,
+        versionCreated: row.version_created,
+      },
+    ]),
+  );
+
 /** All access to ingest_ledger: the per-article version counter and content hash. */
 @Injectable()
 export class IngestLedgerRepository {
@@ -38,30 +59,24 @@ export class IngestLedgerRepository {
          ON CONFLICT (article_id) DO NOTHING`,
         [unique.map((k) => k.articleId), unique.map((k) => k.uri), sourceId],
       );
-      const rows: Array<{
-        article_id: string;
-        version: number;
-        content_hash: string;
-        pub_status: string;
-        version_created: Date;
-      }> = await manager.query(
+      const rows = await manager.query<LedgerRow[]>(
         `SELECT article_id, version, content_hash, pub_status, version_created FROM ingest_ledger
          WHERE article_id = ANY($1::text[]) ORDER BY article_id FOR UPDATE`,
         [unique.map((k) => k.articleId)],
       );
-      const stored = new Map<string, StoredVersion>(
-        rows.map((row) => [
-          row.article_id,
-          {
-            version: row.version,
-            contentHash: row.content_hash,
-            pubStatus: row.pub_status,
-            versionCreated: row.version_created,
-          },
-        ]),
-      );
+      const stored = toStored(rows);
       return work(stored, (writes) => this.save(manager, writes));
     });
+  }
+
+  /** The stored versions of these articles, read without locks (for dry runs). */
+  async peek(articleIds: string[]): Promise<Map<string, StoredVersion>> {
+    const rows = await this.dataSource.query<LedgerRow[]>(
+      `SELECT article_id, version, content_hash, pub_status, version_created FROM ingest_ledger
+       WHERE article_id = ANY($1::text[]) AND version > 0`,
+      [articleIds],
+    );
+    return toStored(rows);
   }
 
   private async save(manager: EntityManager, writes: LedgerWrite[]): Promise<void> {
