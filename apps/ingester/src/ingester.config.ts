@@ -16,6 +16,12 @@ export const IngesterConfigSchema = Type.Object({
       description: 'When set, a development source with this API key is registered',
     }),
   ),
+  NEWSFLOW_ADMIN_API_KEY: Type.Optional(
+    Type.String({
+      minLength: 16,
+      description: 'Bearer key for the source administration routes (/v1/sources)',
+    }),
+  ),
   INGEST_MAX_BODY_BYTES: Type.Integer({
     default: 5 * 1024 * 1024,
     minimum: 1024,

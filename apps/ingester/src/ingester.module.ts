@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { type ServiceOptions } from '@newsflow/platform';
 import {
   AppConfigModule,
   DatabaseHealthIndicator,
@@ -14,6 +15,19 @@ import { INGESTER_CONFIG, type IngesterConfig } from './ingester.config';
 
 @Module({})
 export class IngesterModule {
+  /** How the ingester is started, by main.ts and by tests alike. */
+  static serviceOptions(config: IngesterConfig): ServiceOptions {
+    return {
+      name: 'ingester',
+      module: IngesterModule.forRoot(config),
+      host: config.HOST,
+      port: config.INGESTER_PORT,
+      logLevel: config.LOG_LEVEL,
+      bodyLimitBytes: config.INGEST_MAX_BODY_BYTES,
+      rawBody: true, // signed pushes are checked over the exact bytes received
+    };
+  }
+
   static forRoot(config: IngesterConfig): DynamicModule {
     return {
       module: IngesterModule,

@@ -5,15 +5,7 @@ import { IngesterConfigSchema } from './ingester.config';
 import { IngesterModule } from './ingester.module';
 
 async function main(): Promise<void> {
-  const config = loadConfig(IngesterConfigSchema);
-  await startService({
-    name: 'ingester',
-    module: IngesterModule.forRoot(config),
-    host: config.HOST,
-    port: config.INGESTER_PORT,
-    logLevel: config.LOG_LEVEL,
-    bodyLimitBytes: config.INGEST_MAX_BODY_BYTES,
-  });
+  await startService(IngesterModule.serviceOptions(loadConfig(IngesterConfigSchema)));
 }
 
 main().catch(exitOnStartupFailure('ingester'));

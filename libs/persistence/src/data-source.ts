@@ -9,6 +9,7 @@ import { OutboxEntity } from './entities/outbox.entity';
 import { SourceEntity } from './entities/source.entity';
 import { InitialSchema1764230400000 } from './migrations/1764230400000-initial-schema';
 import { ApiKeys1764234000000 } from './migrations/1764234000000-api-keys';
+import { SourceSigning1764237600000 } from './migrations/1764237600000-source-signing';
 
 export const ENTITIES = [
   SourceEntity,
@@ -22,7 +23,7 @@ export const ENTITIES = [
 ];
 
 /** Listed explicitly (not globbed) so that the same list works from dist/ and under Jest. */
-export const MIGRATIONS = [InitialSchema1764230400000, ApiKeys1764234000000];
+export const MIGRATIONS = [InitialSchema1764230400000, ApiKeys1764234000000, SourceSigning1764237600000];
 
 export interface DatabaseOptions {
   url: string;

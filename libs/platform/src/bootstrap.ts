@@ -12,6 +12,8 @@ export interface ServiceOptions {
   logLevel: LogLevel;
   /** Largest request body accepted; larger ones get 413 before any handler runs. */
   bodyLimitBytes?: number;
+  /** Keep each request's raw body as `request.rawBody` (to check signatures over the exact bytes). */
+  rawBody?: boolean;
 }
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -26,7 +28,11 @@ export async function startService(options: ServiceOptions): Promise<INestApplic
   const app = await NestFactory.create<NestFastifyApplication>(
     options.module as Type<unknown>,
     new FastifyAdapter({ bodyLimit: options.bodyLimitBytes ?? 1024 * 1024, return503OnClosing: true }),
-    { logger: LEVELS.slice(0, LEVELS.indexOf(options.logLevel) + 1), bufferLogs: false },
+    {
+      logger: LEVELS.slice(0, LEVELS.indexOf(options.logLevel) + 1),
+      bufferLogs: false,
+      rawBody: options.rawBody ?? false,
+    },
   );
   app.useGlobalFilters(new DependencyUnavailableFilter());
   await app.listen(options.port, options.host);

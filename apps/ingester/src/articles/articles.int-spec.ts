@@ -40,14 +40,8 @@ describe(IngesterModule.name, () => {
       INGEST_MAX_BODY_BYTES: String(MAX_BODY_BYTES),
       LOG_LEVEL: 'warn',
     });
-    app = await startService({
-      name: 'ingester',
-      module: IngesterModule.forRoot(config),
-      host: '127.0.0.1',
-      port: 0, // any free port (the config schema only takes 1..65535)
-      logLevel: config.LOG_LEVEL,
-      bodyLimitBytes: config.INGEST_MAX_BODY_BYTES,
-    });
+    // Any free port (the config schema only takes 1..65535).
+    app = await startService({ ...IngesterModule.serviceOptions(config), host: '127.0.0.1', port: 0 });
     baseUrl = await app.getUrl();
     // The app has migrated the database by now, so the sources table exists.
     await db.connect();

@@ -9,6 +9,10 @@ export class SourceEntity {
   @Column({ type: 'text' })
   name!: string;
 
+  /** Standard Webhooks secret (whsec_…) when the source must sign its pushes. */
+  @Column({ name: 'signing_secret', type: 'text', nullable: true })
+  signingSecret!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
