@@ -11,6 +11,8 @@ import {
   MetricsController,
 } from '@newsflow/platform';
 import { ArticlesModule } from './articles/articles.module';
+import { FeedsModule } from './feeds/feeds.module';
+import { FEED_MEDIA_TYPES } from './feeds/feed-media-types';
 import { INGESTER_CONFIG, type IngesterConfig } from './ingester.config';
 
 @Module({})
@@ -25,6 +27,7 @@ export class IngesterModule {
       logLevel: config.LOG_LEVEL,
       bodyLimitBytes: config.INGEST_MAX_BODY_BYTES,
       rawBody: true, // signed pushes are checked over the exact bytes received
+      rawContentTypes: FEED_MEDIA_TYPES,
     };
   }
 
@@ -43,6 +46,7 @@ export class IngesterModule {
           applicationName: 'newsflow-ingester',
         }),
         ArticlesModule,
+        FeedsModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [

@@ -14,6 +14,8 @@ export interface ServiceOptions {
   bodyLimitBytes?: number;
   /** Keep each request's raw body as `request.rawBody` (to check signatures over the exact bytes). */
   rawBody?: boolean;
+  /** Media types whose bodies reach handlers as the raw bytes (a Buffer), unparsed. */
+  rawContentTypes?: string[];
 }
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -34,6 +36,14 @@ export async function startService(options: ServiceOptions): Promise<INestApplic
       rawBody: options.rawBody ?? false,
     },
   );
+  if (options.rawContentTypes?.length) {
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .addContentTypeParser(options.rawContentTypes, { parseAs: 'buffer' }, (_request, body, done) =>
+        done(null, body),
+      );
+  }
   app.useGlobalFilters(new DependencyUnavailableFilter());
   await app.listen(options.port, options.host);
   logger.log(`${options.name} listening on http://${options.host}:${options.port}`);

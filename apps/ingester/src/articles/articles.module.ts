@@ -8,5 +8,6 @@ import { IngestLedgerRepository } from './ingest-ledger.repository';
   imports: [SourcesModule],
   controllers: [ArticlesController],
   providers: [ArticlesService, IngestLedgerRepository],
+  exports: [ArticlesService],
 })
 export class ArticlesModule {}
