@@ -17,7 +17,8 @@ const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: {
-    '^@newsflow/(config|contracts|feeds|fingerprint|kafka|outbound|persistence|platform|tagger|testing)$': '<rootDir>/libs/$1/src',
+    '^@newsflow/(config|contracts|feeds|fingerprint|kafka|outbound|persistence|platform|tagger|testing)$':
+      '<rootDir>/libs/$1/src',
     // eld is ESM-only (its exports have only an `import` condition, which Jest's CommonJS resolver
     // does not use): point its sized entries at their files and let swc compile them (below).
     '^eld/(extrasmall|small|medium|large)$': '<rootDir>/node_modules/eld/src/entries/static.$1.js',

@@ -150,6 +150,7 @@ export interface ArticleView {
   headline: string;
   text: string;
   language: string;
+  clusterId: string | null;
   entities: Array<{
     id: string;
     name: string;

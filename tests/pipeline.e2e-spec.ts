@@ -26,6 +26,8 @@ describe('pipeline: ingester → enricher → indexer as separate processes', ()
     await stack.waitForIndexed([result.id]);
     const view = (await (await stack.getArticle(result.id)).json()) as ArticleView;
     expect(view).toMatchObject({ id: result.id, version: 1, headline: article.headline, language: 'en' });
+    // The first article of its story names its own near-duplicate cluster.
+    expect(view.clusterId).toBe(result.id);
     expect(view.text).toContain('The harbour authority reopened berth 1');
     const byName = new Map(view.entities.map((e) => [e.name, e]));
     expect(byName.get('Nairobi')).toMatchObject({ type: 'LOCATION' });
@@ -140,7 +142,12 @@ describe('pipeline: ingester → enricher → indexer as separate processes', ()
     const invalid = await stack.push([{ uri: badUri, headline: 42, body_text: 'x' }, {}]);
     expect(invalid.status).toBe(400);
     const body = (await invalid.json()) as { errors: Array<{ path: string; message: string }> };
-    expect(body.errors.map((e) => e.path).sort()).toEqual(['/0/headline', '/1/body_text', '/1/headline', '/1/uri']);
+    expect(body.errors.map((e) => e.path).sort()).toEqual([
+      '/0/headline',
+      '/1/body_text',
+      '/1/headline',
+      '/1/uri',
+    ]);
     expect(await stack.count('SELECT count(*) AS n FROM ingest_ledger WHERE uri = $1', [badUri])).toBe(0);
 
     // One bad item among good ones is answered on its own; the good ones still go through.

@@ -33,6 +33,51 @@ export const IngesterConfigSchema = Type.Object({
     maximum: 5000,
     description: 'Most articles in one push',
   }),
+  REDIS_URL: Type.String({
+    default: 'redis://127.0.0.1:6379/0',
+    pattern: '^rediss?://',
+    description: 'Redis for BullMQ feed polling jobs; the db index tells profiles apart (dev 0, test 1)',
+  }),
+  REDIS_KEY_PREFIX: Type.String({
+    default: 'newsflow',
+    pattern: '^[A-Za-z0-9._-]+$',
+    description: 'Prefix of every BullMQ key, so that several stacks or test runs can share one Redis db',
+  }),
+  NEWSFLOW_OUTBOUND_ALLOWLIST: Type.Optional(
+    Type.String({
+      description:
+        'Comma-separated host names, IPs or CIDRs exempt from the private-address guard on feed URLs (local stacks and tests name 127.0.0.1)',
+    }),
+  ),
+  FEED_MIN_INTERVAL_SECONDS: Type.Integer({
+    default: 60,
+    minimum: 1,
+    maximum: 86_400,
+    description: 'Shortest polling interval a feed may ask for',
+  }),
+  FEED_DEFAULT_INTERVAL_SECONDS: Type.Integer({
+    default: 300,
+    minimum: 1,
+    maximum: 86_400,
+    description: 'Polling interval of a feed registered without one (raised to the minimum if lower)',
+  }),
+  FEED_MAX_FAILURES: Type.Integer({
+    default: 10,
+    minimum: 1,
+    description: 'Consecutive failed polls after which a feed is disabled',
+  }),
+  FEED_POLL_CONCURRENCY: Type.Integer({
+    default: 10,
+    minimum: 1,
+    maximum: 1000,
+    description: 'Feeds polled at the same time by one ingester instance',
+  }),
+  FEED_PER_HOST_CONCURRENCY: Type.Integer({
+    default: 2,
+    minimum: 1,
+    maximum: 100,
+    description: 'Concurrent fetches to one host by one ingester instance',
+  }),
 });
 
 export type IngesterConfig = Static<typeof IngesterConfigSchema>;

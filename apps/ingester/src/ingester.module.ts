@@ -13,6 +13,8 @@ import {
 import { ArticlesModule } from './articles/articles.module';
 import { FeedsModule } from './feeds/feeds.module';
 import { FEED_MEDIA_TYPES } from './feeds/feed-media-types';
+import { FeedPollingModule } from './feeds/polling/feed-polling.module';
+import { RedisHealthIndicator } from './feeds/polling/redis-health.indicator';
 import { INGESTER_CONFIG, type IngesterConfig } from './ingester.config';
 
 @Module({})
@@ -47,12 +49,13 @@ export class IngesterModule {
         }),
         ArticlesModule,
         FeedsModule,
+        FeedPollingModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [
         {
           provide: HEALTH_INDICATORS,
-          inject: [KafkaHealthIndicator, DatabaseHealthIndicator],
+          inject: [KafkaHealthIndicator, DatabaseHealthIndicator, RedisHealthIndicator],
           useFactory: (...indicators: unknown[]) => indicators,
         },
       ],

@@ -3,6 +3,7 @@ import { ApiKeyEntity } from './entities/api-key.entity';
 import { ArticleVersionEntity } from './entities/article-version.entity';
 import { ArticleEntity } from './entities/article.entity';
 import { NamedEntityEntity } from './entities/entity.entity';
+import { FeedEntity } from './entities/feed.entity';
 import { IngestLedgerEntity } from './entities/ingest-ledger.entity';
 import { MentionEntity } from './entities/mention.entity';
 import { OutboxEntity } from './entities/outbox.entity';
@@ -10,6 +11,8 @@ import { SourceEntity } from './entities/source.entity';
 import { InitialSchema1764230400000 } from './migrations/1764230400000-initial-schema';
 import { ApiKeys1764234000000 } from './migrations/1764234000000-api-keys';
 import { SourceSigning1764237600000 } from './migrations/1764237600000-source-signing';
+import { Feeds1764241200000 } from './migrations/1764241200000-feeds';
+import { NearDuplicates1764244800000 } from './migrations/1764244800000-near-duplicates';
 
 export const ENTITIES = [
   SourceEntity,
@@ -20,10 +23,17 @@ export const ENTITIES = [
   NamedEntityEntity,
   MentionEntity,
   OutboxEntity,
+  FeedEntity,
 ];
 
 /** Listed explicitly (not globbed) so that the same list works from dist/ and under Jest. */
-export const MIGRATIONS = [InitialSchema1764230400000, ApiKeys1764234000000, SourceSigning1764237600000];
+export const MIGRATIONS = [
+  InitialSchema1764230400000,
+  ApiKeys1764234000000,
+  SourceSigning1764237600000,
+  Feeds1764241200000,
+  NearDuplicates1764244800000,
+];
 
 export interface DatabaseOptions {
   url: string;

@@ -57,6 +57,7 @@ export class EnrichmentService {
       versionCreated: raw.versionCreated,
       ...(raw.firstCreated !== undefined ? { firstCreated: raw.firstCreated } : {}),
       contentHash: raw.contentHash,
+      ...(raw.clusterId !== undefined ? { clusterId: raw.clusterId } : {}),
       entities: groupMentions(tagged.entities),
       topics: [],
       keywords: [],

@@ -19,6 +19,7 @@ export interface ArticleRow {
   first_created: Date | null;
   ingested_at: Date;
   indexed_at: Date;
+  cluster_id: string | null;
 }
 
 export interface MentionRow {
@@ -39,7 +40,7 @@ export class ArticlesRepository {
   async findLatest(id: string): Promise<ArticleRow | undefined> {
     const rows = await this.dataSource.query<ArticleRow[]>(
       `SELECT a.id, v.version, v.status, v.pub_status, a.source_id, a.uri, v.headline, v.byline, v.body_html, v.text,
-              v.language, v.topics, v.keywords, v.version_created, v.first_created, v.ingested_at, v.indexed_at
+              v.language, v.topics, v.keywords, v.version_created, v.first_created, v.ingested_at, v.indexed_at, v.cluster_id
        FROM articles a JOIN article_versions v ON v.article_id = a.id AND v.version = a.latest_version
        WHERE a.id = $1`,
       [id],

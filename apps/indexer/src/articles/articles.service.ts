@@ -19,6 +19,8 @@ export interface ArticleView {
   firstCreated: string | null;
   ingestedAt: string;
   indexedAt: string;
+  /** Near-duplicate cluster: articles telling the same story (across sources) share it. */
+  clusterId: string | null;
   entities: Array<{
     id: string;
     name: string;
@@ -69,6 +71,7 @@ export class ArticlesService {
       firstCreated: article.first_created?.toISOString() ?? null,
       ingestedAt: article.ingested_at.toISOString(),
       indexedAt: article.indexed_at.toISOString(),
+      clusterId: article.cluster_id,
       entities: [...entities.values()],
     };
   }

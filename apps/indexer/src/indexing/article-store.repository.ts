@@ -34,15 +34,15 @@ export class ArticleStoreRepository {
       await this.upsertArticles(manager, events);
       const inserted = await manager.query<StoredVersionKey[]>(
         `INSERT INTO article_versions (article_id, version, event_id, status, pub_status, headline, byline, body_html,
-             text, language, content_hash, topics, keywords, version_created, first_created, ingested_at)
+             text, language, content_hash, topics, keywords, version_created, first_created, ingested_at, cluster_id)
            SELECT v.article_id, v.version, v.event_id, v.status, v.pub_status, v.headline, v.byline, v.body_html,
              v.text, v.language, v.content_hash,
              ARRAY(SELECT jsonb_array_elements_text(v.topics)), ARRAY(SELECT jsonb_array_elements_text(v.keywords)),
-             v.version_created, v.first_created, v.ingested_at
+             v.version_created, v.first_created, v.ingested_at, v.cluster_id
            FROM jsonb_to_recordset($1::jsonb) AS v (article_id text, version int, event_id uuid, status text,
              pub_status text, headline text, byline text, body_html text, text text, language text,
              content_hash text, topics jsonb, keywords jsonb, version_created timestamptz,
-             first_created timestamptz, ingested_at timestamptz)
+             first_created timestamptz, ingested_at timestamptz, cluster_id text)
            ON CONFLICT DO NOTHING
            RETURNING article_id AS "articleId", version`,
         [
@@ -64,6 +64,7 @@ export class ArticleStoreRepository {
               version_created: e.versionCreated,
               first_created: e.firstCreated ?? null,
               ingested_at: e.ingestedAt,
+              cluster_id: e.clusterId ?? null,
             })),
           ),
         ],
@@ -85,10 +86,10 @@ export class ArticleStoreRepository {
     }
     const rows = [...latest.values()];
     await manager.query(
-      `INSERT INTO articles (id, source_id, uri, latest_version, pub_status)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[])
+      `INSERT INTO articles (id, source_id, uri, latest_version, pub_status, cluster_id)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[])
        ON CONFLICT (id) DO UPDATE SET latest_version = EXCLUDED.latest_version, pub_status = EXCLUDED.pub_status,
-         updated_at = now()
+         cluster_id = EXCLUDED.cluster_id, updated_at = now()
        WHERE articles.latest_version < EXCLUDED.latest_version`,
       [
         rows.map((e) => e.articleId),
@@ -96,6 +97,7 @@ export class ArticleStoreRepository {
         rows.map((e) => e.uri),
         rows.map((e) => e.version),
         rows.map((e) => e.pubStatus),
+        rows.map((e) => e.clusterId ?? null),
       ],
     );
   }

@@ -40,6 +40,7 @@ export function toOutboxRow(
     pubStatus: event.pubStatus,
     entityIds: event.entities.map((entity) => entity.id),
     topics: event.topics,
+    ...(event.clusterId !== undefined ? { clusterId: event.clusterId } : {}),
     versionCreated: event.versionCreated,
     ingestedAt: event.ingestedAt,
     indexedAt,

@@ -26,3 +26,7 @@ export const contentHashOf = (article: IncomingArticle): string =>
       (article.language ?? '').toLowerCase(),
     ]),
   );
+
+/** The text near-duplicates are judged on: headline and body, markup removed. */
+export const fingerprintTextOf = (article: IncomingArticle): string =>
+  [article.headline, article.bodyText ?? (article.bodyHtml ?? '').replace(/<[^>]*>/g, ' ')].join('\n\n');

@@ -387,7 +387,7 @@ describe(IngesterModule.name, () => {
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({
         status: 'ok',
-        checks: { kafka: { status: 'up' }, postgres: { status: 'up' } },
+        checks: { kafka: { status: 'up' }, postgres: { status: 'up' }, redis: { status: 'up' } },
       });
     });
   });

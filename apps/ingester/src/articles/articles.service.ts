@@ -2,9 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { deterministicEventId, Headers, Topics, type RawArticleEvent } from '@newsflow/contracts';
 import { EventPublisher, toJsonRecord } from '@newsflow/kafka';
-import { articleIdFor, contentHashOf } from './article-identity';
+import { fingerprintOf } from '@newsflow/fingerprint';
+import { articleIdFor, contentHashOf, fingerprintTextOf } from './article-identity';
 import { type IncomingArticle } from './incoming-article';
 import { IngestLedgerRepository, type LedgerWrite } from './ingest-ledger.repository';
+import { NearDuplicatesRepository } from './near-duplicates.repository';
 import { decideVersion, type StoredVersion, type VersionDecision } from './version-decision';
 
 export interface IngestResult {
@@ -35,6 +37,7 @@ interface Decided extends Prepared {
 export class ArticlesService {
   constructor(
     private readonly ledger: IngestLedgerRepository,
+    private readonly nearDuplicates: NearDuplicatesRepository,
     @Inject(EventPublisher) private readonly publisher: EventPublisher,
   ) {}
 
@@ -49,7 +52,7 @@ export class ArticlesService {
     const decided = await this.ledger.withLockedArticles(
       sourceId,
       prepared.map((p) => ({ articleId: p.articleId, uri: p.article.uri })),
-      async (stored, save) => {
+      async (stored, save, manager) => {
         // Read under the row locks: pushes of one story that leave versioncreated out get times in
         // the order they are numbered, never a time older than the version they follow.
         const decided = this.decide(prepared, stored, new Date());
@@ -65,7 +68,16 @@ export class ArticlesService {
           });
         }
         await save([...writes.values()]);
-        const events = fresh.map((d) => this.toEvent(sourceId, d, ingestedAt));
+        const clusters = await this.nearDuplicates.assignClusters(
+          manager,
+          fresh
+            .filter((d) => d.article.pubStatus !== 'canceled')
+            .map((d) => ({
+              articleId: d.articleId,
+              fingerprint: fingerprintOf(fingerprintTextOf(d.article)),
+            })),
+        );
+        const events = fresh.map((d) => this.toEvent(sourceId, d, ingestedAt, clusters.get(d.articleId)));
         await this.publisher.publish([
           {
             topic: Topics.raw,
@@ -125,7 +137,12 @@ export class ArticlesService {
     });
   }
 
-  private toEvent(sourceId: string, d: Decided, ingestedAt: string): RawArticleEvent {
+  private toEvent(
+    sourceId: string,
+    d: Decided,
+    ingestedAt: string,
+    clusterId: string | undefined,
+  ): RawArticleEvent {
     const { article, decision } = d;
     if (decision.status === 'duplicate') throw new Error('a duplicate is never published');
     return {
@@ -147,6 +164,7 @@ export class ArticlesService {
         ? { firstCreated: new Date(article.firstCreated).toISOString() }
         : {}),
       contentHash: d.contentHash,
+      ...(clusterId !== undefined ? { clusterId } : {}),
       ingestedAt,
     };
   }

@@ -47,7 +47,11 @@ export class IngestLedgerRepository {
   async withLockedArticles<T>(
     sourceId: string,
     keys: LedgerKey[],
-    work: (stored: Map<string, StoredVersion>, save: (rows: LedgerWrite[]) => Promise<void>) => Promise<T>,
+    work: (
+      stored: Map<string, StoredVersion>,
+      save: (rows: LedgerWrite[]) => Promise<void>,
+      manager: EntityManager,
+    ) => Promise<T>,
   ): Promise<T> {
     const unique = [...new Map(keys.map((key) => [key.articleId, key])).values()].sort((a, b) =>
       a.articleId < b.articleId ? -1 : 1,
@@ -65,7 +69,7 @@ export class IngestLedgerRepository {
         [unique.map((k) => k.articleId)],
       );
       const stored = toStored(rows);
-      return work(stored, (writes) => this.save(manager, writes));
+      return work(stored, (writes) => this.save(manager, writes), manager);
     });
   }
 

@@ -35,6 +35,15 @@ export class FeedsService {
     return merge(items, results);
   }
 
+  /**
+   * Ingests an already parsed feed (polling): the same identity, versioning and duplicate rules as a
+   * push, attributed to `sourceId`; rejected items are answered as such, in document order.
+   */
+  async ingestParsed(sourceId: string, items: FeedItemResult[]): Promise<PushItemResult[]> {
+    const results = await this.articles.ingest(sourceId, accepted(items).map(fromFeedItem));
+    return merge(items, results);
+  }
+
   /** What each item would become, without publishing or recording anything. */
   async preview(
     sourceId: string,

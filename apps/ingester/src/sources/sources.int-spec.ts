@@ -78,6 +78,9 @@ describe(SourcesController.name, () => {
     expect((await push(second.key, JSON.stringify(article('b')))).status).toBe(202);
 
     expect((await admin('DELETE', `/v1/sources/${source.id}/keys/${source.apiKey.id}`)).status).toBe(204);
+    // Revoking it again, or a key that does not exist, is a 404, not a silent success.
+    expect((await admin('DELETE', `/v1/sources/${source.id}/keys/${source.apiKey.id}`)).status).toBe(404);
+    expect((await admin('DELETE', `/v1/sources/${source.id}/keys/0000000000000000`)).status).toBe(404);
     const refused = await push(source.apiKey.key, JSON.stringify(article('c')));
     expect(refused.status).toBe(401);
     expect((await push(second.key, JSON.stringify(article('c')))).status).toBe(202);

@@ -81,10 +81,13 @@ export class SourcesRepository {
 
   /** Revokes one key of a source by its public id; false if there is no such active key. */
   async revokeKey(sourceId: string, keyId: string): Promise<boolean> {
+    // Wrapped in a SELECT: for a bare UPDATE … RETURNING, TypeORM answers [rows, count], not rows.
     const rows = await this.dataSource.query<unknown[]>(
-      `UPDATE api_keys SET revoked_at = now()
-       WHERE source_id = $1 AND left(key_hash, ${KEY_ID_LENGTH}) = $2 AND revoked_at IS NULL
-       RETURNING key_hash`,
+      `WITH revoked AS (
+         UPDATE api_keys SET revoked_at = now()
+         WHERE source_id = $1 AND left(key_hash, ${KEY_ID_LENGTH}) = $2 AND revoked_at IS NULL
+         RETURNING key_hash)
+       SELECT key_hash FROM revoked`,
       [sourceId, keyId],
     );
     return rows.length > 0;

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { ArticleId, EventId, PubStatus, Timestamp, Version } from './common';
+import { ArticleId, ClusterId, EventId, PubStatus, Timestamp, Version } from './common';
 
 /** news.updates.v1 — what downstream consumers follow: one event per stored article version. */
 export const ArticleUpdateEventSchema = Type.Object(
@@ -16,6 +16,7 @@ export const ArticleUpdateEventSchema = Type.Object(
     pubStatus: PubStatus,
     entityIds: Type.Array(Type.String()),
     topics: Type.Array(Type.String()),
+    clusterId: Type.Optional(ClusterId),
     versionCreated: Timestamp,
     ingestedAt: Timestamp,
     indexedAt: Timestamp,

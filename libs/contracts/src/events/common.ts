@@ -28,3 +28,9 @@ export const EntityType = Type.Union([
   Type.Literal('LOCATION'),
   Type.Literal('MISC'),
 ]);
+
+export const ClusterId = Type.String({
+  minLength: 1,
+  description:
+    'Near-duplicate cluster: the id of the first article of the story it republishes (its own if none)',
+});

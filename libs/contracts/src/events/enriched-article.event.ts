@@ -1,5 +1,14 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { ArticleId, EntityType, EventId, IngestStatus, PubStatus, Timestamp, Version } from './common';
+import {
+  ArticleId,
+  ClusterId,
+  EntityType,
+  EventId,
+  IngestStatus,
+  PubStatus,
+  Timestamp,
+  Version,
+} from './common';
 
 export const MentionSchema = Type.Object(
   {
@@ -43,6 +52,7 @@ export const EnrichedArticleEventSchema = Type.Object(
     versionCreated: Timestamp,
     firstCreated: Type.Optional(Timestamp),
     contentHash: Type.String({ pattern: '^[a-f0-9]{64}$' }),
+    clusterId: Type.Optional(ClusterId),
     entities: Type.Array(TaggedEntitySchema),
     topics: Type.Array(Type.String()),
     keywords: Type.Array(Type.String()),

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { ArticleId, EventId, IngestStatus, PubStatus, Timestamp, Version } from './common';
+import { ArticleId, ClusterId, EventId, IngestStatus, PubStatus, Timestamp, Version } from './common';
 
 /** news.raw.v1 — one normalised article version as the ingester accepted it. Keyed by articleId. */
 export const RawArticleEventSchema = Type.Object(
@@ -20,6 +20,7 @@ export const RawArticleEventSchema = Type.Object(
     versionCreated: Timestamp,
     firstCreated: Type.Optional(Timestamp),
     contentHash: Type.String({ pattern: '^[a-f0-9]{64}$' }),
+    clusterId: Type.Optional(ClusterId),
     ingestedAt: Timestamp,
   },
   {

@@ -1,0 +1,333 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { type INestApplication } from '@nestjs/common';
+import Redis from 'ioredis';
+import { type Kafka } from 'kafkajs';
+import { loadConfig } from '@newsflow/config';
+import { Topics, type RawArticleEvent } from '@newsflow/contracts';
+import { createKafka, parseBrokers } from '@newsflow/kafka';
+import { startService } from '@newsflow/platform';
+import { eventually, readToEnd, sleep, testEnv, TopicReader, uniqueSuffix } from '@newsflow/testing';
+import { articleIdFor } from '../../articles/article-identity';
+import { IngesterConfigSchema } from '../../ingester.config';
+import { IngesterModule } from '../../ingester.module';
+import { SourcesService } from '../../sources/sources.service';
+import { FeedPollingController } from './feed-polling.controller';
+import { type FeedView } from './feed-polling.service';
+
+interface Source {
+  id: string;
+  apiKey: string;
+}
+
+interface Answer {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/** One request the feed server saw. */
+interface Seen {
+  at: number;
+  ifNoneMatch: string | null;
+  status: number;
+}
+
+describe(FeedPollingController.name, () => {
+  const run = uniqueSuffix();
+  const keyPrefix = `newsflow-it-${run}`; // this run's own BullMQ keys: no other ingester polls our feeds
+  const sourceA: Source = { id: `it-polling-${run}-a`, apiKey: randomBytes(16).toString('hex') };
+  const sourceB: Source = { id: `it-polling-${run}-b`, apiKey: randomBytes(16).toString('hex') };
+  let app: INestApplication;
+  let baseUrl: string;
+  let kafka: Kafka;
+  let raw: TopicReader;
+
+  // The newsroom's feed server: a route per feed path, and every request it answered.
+  const routes = new Map<string, (request: IncomingMessage) => Answer>();
+  const seen = new Map<string, Seen[]>();
+  let feedServer: Server;
+  let feedBase: string;
+
+  beforeAll(async () => {
+    feedServer = createServer((request, response) => {
+      const path = request.url ?? '/';
+      const answer = routes.get(path)?.(request) ?? { status: 404, body: 'no such feed' };
+      const header = request.headers['if-none-match'];
+      seen.set(path, [
+        ...(seen.get(path) ?? []),
+        { at: Date.now(), ifNoneMatch: typeof header === 'string' ? header : null, status: answer.status },
+      ]);
+      response.writeHead(answer.status, answer.headers).end(answer.body);
+    });
+    await new Promise<void>((resolve) => feedServer.listen(0, '127.0.0.1', resolve));
+    feedBase = `http://127.0.0.1:${(feedServer.address() as AddressInfo).port}`;
+
+    const config = loadConfig(IngesterConfigSchema, {
+      KAFKA_BROKERS: testEnv.kafkaBrokers,
+      DATABASE_URL: testEnv.databaseUrl,
+      REDIS_URL: testEnv.redisUrl,
+      REDIS_KEY_PREFIX: keyPrefix,
+      KAFKA_CLIENT_ID_SUFFIX: `-it-polling-${run}`,
+      FEED_MIN_INTERVAL_SECONDS: '1',
+      FEED_MAX_FAILURES: '3',
+      NEWSFLOW_OUTBOUND_ALLOWLIST: '127.0.0.1',
+      LOG_LEVEL: 'error',
+    });
+    app = await startService({ ...IngesterModule.serviceOptions(config), host: '127.0.0.1', port: 0 });
+    baseUrl = await app.getUrl();
+    for (const source of [sourceA, sourceB]) {
+      await app.get(SourcesService).register(source.id, `Polling test source ${source.id}`, source.apiKey);
+    }
+    kafka = createKafka({ brokers: parseBrokers(testEnv.kafkaBrokers), clientId: `it-polling-${run}` });
+    raw = await new TopicReader(kafka, Topics.raw).start();
+  });
+
+  afterAll(async () => {
+    await Promise.all([raw?.stop(), app?.close()]);
+    await new Promise((resolve) => feedServer?.close(resolve));
+    const redis = new Redis(testEnv.redisUrl);
+    const keys = await redis.keys(`${keyPrefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+  });
+
+  const api = (method: string, path: string, source: Source = sourceA, body?: unknown) =>
+    fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${source.apiKey}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+
+  async function register(path: string, intervalSeconds = 1): Promise<FeedView> {
+    const response = await api('POST', '/v1/feeds', sourceA, { url: `${feedBase}${path}`, intervalSeconds });
+    if (response.status !== 201)
+      throw new Error(`register answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as FeedView;
+  }
+
+  const feedState = async (id: string): Promise<FeedView> =>
+    (await (await api('GET', `/v1/feeds/${id}`)).json()) as FeedView;
+  const requestsTo = (path: string): Seen[] => seen.get(path) ?? [];
+
+  const rss = (
+    items: Array<{ guid: string; title: string; body: string }>,
+  ) => `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Harbour Gazette</title><link>https://gazette.example/</link>
+${items
+  .map(
+    (item) =>
+      `<item><guid isPermaLink="false">${item.guid}</guid><title>${item.title}</title>` +
+      `<link>/news/${item.guid}</link><description><![CDATA[<p>${item.body}</p>]]></description>` +
+      `<pubDate>Fri, 27 Nov 2026 08:00:00 GMT</pubDate></item>`,
+  )
+  .join('\n')}
+</channel></rss>`;
+
+  /** Serves the current document with a strong ETag, and 304 to a request that already has it. */
+  const conditionalRss =
+    (document: () => string) =>
+    (request: IncomingMessage): Answer => {
+      const body = document();
+      const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
+      if (request.headers['if-none-match'] === etag) return { status: 304, headers: { etag } };
+      return { status: 200, headers: { 'content-type': 'application/rss+xml; charset=utf-8', etag }, body };
+    };
+
+  async function versionsOn(id: string): Promise<Array<[number, string]>> {
+    await readToEnd(kafka, raw, Topics.raw);
+    return raw.messages
+      .filter((message) => message.key === id)
+      .map((message) => JSON.parse(message.value ?? 'null') as RawArticleEvent)
+      .map((event) => [event.version, event.status]);
+  }
+
+  it('publishes a new feed’s items, publishes nothing on a 304, and an edited item as updated version 2', async () => {
+    const path = `/${run}/gazette.xml`;
+    const guid = (n: number) => `${run}-poll-${n}`;
+    let items = [
+      { guid: guid(1), title: 'Ferry timetable changes', body: 'Ferries leave earlier from Monday.' },
+      { guid: guid(2), title: 'Market hall reopens', body: 'Stalls are back in the market hall.' },
+    ];
+    routes.set(
+      path,
+      conditionalRss(() => rss(items)),
+    );
+    const [first, second] = [articleIdFor(sourceA.id, guid(1)), articleIdFor(sourceA.id, guid(2))];
+
+    const feed = await register(path);
+    expect(feed).toMatchObject({
+      url: `${feedBase}${path}`,
+      intervalSeconds: 1,
+      status: 'active',
+      consecutiveFailures: 0,
+    });
+
+    await eventually('both items on news.raw.v1', async () =>
+      (await versionsOn(first)).length === 1 && (await versionsOn(second)).length === 1 ? true : undefined,
+    );
+    expect(await versionsOn(first)).toEqual([[1, 'accepted']]);
+
+    // The next poll sends the ETag back, the server answers 304, and nothing more is published.
+    const notModified = await eventually('a 304 recorded on the feed', async () => {
+      const state = await feedState(feed.id);
+      return state.lastStatus === 304 ? state : undefined;
+    });
+    const conditional = requestsTo(path).find((request) => request.status === 304);
+    expect(conditional?.ifNoneMatch).toBe(notModified.etag);
+    expect(notModified).toMatchObject({ consecutiveFailures: 0, lastError: null, itemsSeen: 2 });
+    expect(notModified.lastSuccessAt).not.toBeNull();
+    expect(await versionsOn(first)).toEqual([[1, 'accepted']]);
+    expect(await versionsOn(second)).toEqual([[1, 'accepted']]);
+
+    items = [{ ...items[0], body: 'Ferries leave earlier from Tuesday.' }, items[1]];
+    await eventually('the edited item as version 2', async () =>
+      (await versionsOn(first)).length === 2 ? true : undefined,
+    );
+    expect(await versionsOn(first)).toEqual([
+      [1, 'accepted'],
+      [2, 'updated'],
+    ]);
+    expect(await versionsOn(second)).toEqual([[1, 'accepted']]);
+    await api('DELETE', `/v1/feeds/${feed.id}`);
+  });
+
+  it('counts failures with the last error visible, backs off, and disables the feed at FEED_MAX_FAILURES', async () => {
+    const path = `/${run}/broken.xml`;
+    routes.set(path, () => ({ status: 500, body: 'database on fire' }));
+    const feed = await register(path);
+
+    const failing = await eventually('a first failure', async () => {
+      const state = await feedState(feed.id);
+      return state.consecutiveFailures >= 1 ? state : undefined;
+    });
+    expect(failing).toMatchObject({ status: 'active', lastStatus: 500 });
+    expect(failing.lastError).toBe('HTTP 500 Internal Server Error: database on fire');
+    expect(Date.parse(failing.nextPollAt!)).toBeGreaterThan(Date.parse(failing.lastPolledAt!));
+
+    const disabled = await eventually(
+      'the feed disabled',
+      async () => {
+        const state = await feedState(feed.id);
+        return state.status === 'disabled' ? state : undefined;
+      },
+      { timeoutMs: 20_000 },
+    );
+    expect(disabled).toMatchObject({ consecutiveFailures: 3, lastStatus: 500, nextPollAt: null });
+    expect(disabled.lastError).toContain('HTTP 500');
+    const requests = requestsTo(path);
+    expect(requests).toHaveLength(3);
+    // Backoff: interval × 2^failures (±20 %) between attempts — 2 s, then 4 s.
+    expect(requests[1].at - requests[0].at).toBeGreaterThanOrEqual(1_600);
+    expect(requests[2].at - requests[1].at).toBeGreaterThanOrEqual(3_200);
+    await sleep(1_500);
+    expect(requestsTo(path)).toHaveLength(3);
+  });
+
+  it('waits as long as Retry-After asks after a 429, then polls normally', async () => {
+    const path = `/${run}/busy.xml`;
+    let answered429 = false;
+    const ok = conditionalRss(() => rss([{ guid: `${run}-busy-1`, title: 'Busy day', body: 'Busy.' }]));
+    routes.set(path, (request) => {
+      if (answered429) return ok(request);
+      answered429 = true;
+      return { status: 429, headers: { 'retry-after': '2' }, body: 'slow down' };
+    });
+    const feed = await register(path);
+
+    const recovered = await eventually('a success after the 429', async () => {
+      const state = await feedState(feed.id);
+      return state.lastStatus === 200 ? state : undefined;
+    });
+    const [throttled, next] = requestsTo(path);
+    expect(throttled.status).toBe(429);
+    expect(next.at - throttled.at).toBeGreaterThanOrEqual(2_000);
+    expect(recovered).toMatchObject({ consecutiveFailures: 0, lastError: null, itemsSeen: 1 });
+    await api('DELETE', `/v1/feeds/${feed.id}`);
+  });
+
+  it('stops polling a deleted feed', async () => {
+    const path = `/${run}/deleted.xml`;
+    routes.set(
+      path,
+      conditionalRss(() => rss([{ guid: `${run}-gone-1`, title: 'Soon gone', body: 'Gone.' }])),
+    );
+    const feed = await register(path);
+    await eventually('a first poll', async () => (requestsTo(path).length > 0 ? true : undefined));
+
+    expect((await api('DELETE', `/v1/feeds/${feed.id}`)).status).toBe(204);
+    expect((await api('GET', `/v1/feeds/${feed.id}`)).status).toBe(404);
+    expect((await api('DELETE', `/v1/feeds/${feed.id}`)).status).toBe(404);
+    await sleep(300); // a poll that had already started may still land
+    const after = requestsTo(path).length;
+    await sleep(2_500);
+    expect(requestsTo(path)).toHaveLength(after);
+  });
+
+  it('answers the existing feed when the same source registers its URL again, and hides it from others', async () => {
+    const url = `${feedBase}/${run}/quiet.xml`;
+    const created = await api('POST', '/v1/feeds', sourceA, { url, intervalSeconds: 3600 });
+    expect(created.status).toBe(201);
+    const feed = (await created.json()) as FeedView;
+
+    const again = await api('POST', '/v1/feeds', sourceA, { url, intervalSeconds: 60 });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ id: feed.id, intervalSeconds: 3600 });
+
+    expect((await api('GET', `/v1/feeds/${feed.id}`, sourceB)).status).toBe(404);
+    expect((await api('DELETE', `/v1/feeds/${feed.id}`, sourceB)).status).toBe(404);
+    expect((await api('GET', '/v1/feeds/not-a-uuid')).status).toBe(404);
+    const mine = await api('GET', `/v1/feeds/${feed.id}`);
+    expect(mine.status).toBe(200);
+    expect(await mine.json()).toEqual({
+      id: feed.id,
+      url,
+      intervalSeconds: 3600,
+      status: 'active',
+      consecutiveFailures: 0,
+      lastPolledAt: null,
+      lastSuccessAt: null,
+      lastError: null,
+      lastStatus: null,
+      nextPollAt: null,
+      etag: null,
+      lastModified: null,
+      itemsSeen: 0,
+      createdAt: feed.createdAt,
+    });
+    // Another source may register the same URL as its own feed.
+    const theirs = await api('POST', '/v1/feeds', sourceB, { url, intervalSeconds: 3600 });
+    expect(theirs.status).toBe(201);
+    // Left active, these would be polled by later runs' ingesters once overdue.
+    await api('DELETE', `/v1/feeds/${feed.id}`);
+    await api('DELETE', `/v1/feeds/${((await theirs.json()) as FeedView).id}`, sourceB);
+  });
+
+  it('refuses blocked addresses and invalid bodies with 400 naming the problem', async () => {
+    const metadata = await api('POST', '/v1/feeds', sourceA, { url: 'http://169.254.169.254/latest' });
+    expect(metadata.status).toBe(400);
+    expect(await metadata.json()).toMatchObject({ error: 'blocked_address' });
+
+    const scheme = await api('POST', '/v1/feeds', sourceA, { url: 'file:///etc/passwd' });
+    expect(scheme.status).toBe(400);
+    expect(await scheme.json()).toMatchObject({ error: 'unsupported_scheme' });
+
+    const invalid = await api('POST', '/v1/feeds', sourceA, { intervalSeconds: 0.5, extra: true });
+    expect(invalid.status).toBe(400);
+    const { errors } = (await invalid.json()) as { errors: Array<{ path: string }> };
+    expect([...new Set(errors.map((e) => e.path))].sort()).toEqual(['/extra', '/intervalSeconds', '/url']);
+
+    const unauthenticated = await fetch(`${baseUrl}/v1/feeds`, { method: 'POST' });
+    expect(unauthenticated.status).toBe(401);
+  });
+
+  it('reports Redis in /health', async () => {
+    const response = await fetch(`${baseUrl}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ checks: { redis: { status: 'up' } } });
+  });
+});
