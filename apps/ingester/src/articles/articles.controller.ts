@@ -13,9 +13,17 @@ import {
 import { type FastifyReply } from 'fastify';
 import { ApiKeyGuard, type AuthenticatedRequest } from '../sources/api-key.guard';
 import { INGESTER_CONFIG, type IngesterConfig } from '../ingester.config';
-import { validatePush } from './article-input.schema';
+import { validatePush, type ItemValidation } from './article-input.schema';
 import { ArticlesService } from './articles.service';
-import { mergeResults, toDryRunItem, type DryRunItem, type PushItemResult } from './push-response';
+import {
+  mergeResults,
+  toDryRunItem,
+  viewOfArticle,
+  type DryRunItem,
+  type PushItemResult,
+} from './push-response';
+
+const rejection = (item: ItemValidation) => (item.ok ? undefined : item.errors);
 
 /** `?dryRun=true` publishes nothing and shows each item as Newsflow understood it. */
 export function parseDryRun(value: string | undefined): boolean {
@@ -56,17 +64,17 @@ export class ArticlesController {
     const sourceId = request.source!.id;
 
     if (dryRun) {
-      const results = mergeResults(validation.items, await this.articles.preview(sourceId, valid));
+      const results = mergeResults(validation.items, rejection, await this.articles.preview(sourceId, valid));
       void reply.status(HttpStatus.OK);
       return {
         items: results.map((result, i) => {
           const item = validation.items[i];
-          return toDryRunItem(result, item.ok ? item.article : undefined);
+          return toDryRunItem(result, viewOfArticle(item.ok ? item.article : undefined));
         }),
       };
     }
     if (valid.length === 0) throw invalid(validation.items.flatMap((item) => (item.ok ? [] : item.errors)));
-    const results = mergeResults(validation.items, await this.articles.ingest(sourceId, valid));
+    const results = mergeResults(validation.items, rejection, await this.articles.ingest(sourceId, valid));
     void reply.status(HttpStatus.ACCEPTED);
     return validation.single ? results[0] : results;
   }

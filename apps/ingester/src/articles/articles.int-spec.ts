@@ -2,16 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { type INestApplication } from '@nestjs/common';
 import { type Kafka } from 'kafkajs';
 import { Client } from 'pg';
-import { loadConfig } from '@newsflow/config';
 import { Headers, Topics, validateRawArticleEvent, type RawArticleEvent } from '@newsflow/contracts';
 import { createKafka, parseBrokers } from '@newsflow/kafka';
-import { startService } from '@newsflow/platform';
 import { readToEnd, testEnv, TopicReader, uniqueSuffix } from '@newsflow/testing';
-import { IngesterConfigSchema } from '../ingester.config';
 import { IngesterModule } from '../ingester.module';
 import { articleIdFor } from './article-identity';
 import { SourcesService } from '../sources/sources.service';
 import { type IngestResult } from './articles.service';
+import { startTestIngester, type TestIngester } from '../testing/test-ingester';
 
 const MAX_BODY_BYTES = 10_000;
 
@@ -26,6 +24,7 @@ describe(IngesterModule.name, () => {
   // NEWSFLOW_DEV_API_KEY overwrites): tests running in parallel never revoke each other's keys.
   const sourceA: Source = { id: `it-ingester-${run}-a`, apiKey: randomBytes(16).toString('hex') };
   const sourceB: Source = { id: `it-ingester-${run}-b`, apiKey: randomBytes(16).toString('hex') };
+  let ingester: TestIngester;
   let app: INestApplication;
   let baseUrl: string;
   let kafka: Kafka;
@@ -33,16 +32,11 @@ describe(IngesterModule.name, () => {
   const db = new Client({ connectionString: testEnv.databaseUrl });
 
   beforeAll(async () => {
-    const config = loadConfig(IngesterConfigSchema, {
-      KAFKA_BROKERS: testEnv.kafkaBrokers,
-      DATABASE_URL: testEnv.databaseUrl,
-      KAFKA_CLIENT_ID_SUFFIX: `-it-${run}`,
+    ingester = await startTestIngester(`articles-${run}`, {
       INGEST_MAX_BODY_BYTES: String(MAX_BODY_BYTES),
-      LOG_LEVEL: 'warn',
     });
-    // Any free port (the config schema only takes 1..65535).
-    app = await startService({ ...IngesterModule.serviceOptions(config), host: '127.0.0.1', port: 0 });
-    baseUrl = await app.getUrl();
+    app = ingester.app;
+    baseUrl = ingester.baseUrl;
     // The app has migrated the database by now, so the sources table exists.
     await db.connect();
     for (const source of [sourceA, sourceB]) {
@@ -56,7 +50,7 @@ describe(IngesterModule.name, () => {
 
   afterAll(async () => {
     // Side by side: each Kafka consumer's stop waits for its fetch in flight.
-    await Promise.all([raw?.stop(), app?.close()]);
+    await Promise.all([raw?.stop(), ingester?.stop()]);
     await db.end();
   });
 

@@ -1,14 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { type INestApplication } from '@nestjs/common';
 import { createKafka, parseBrokers } from '@newsflow/kafka';
-import { loadConfig } from '@newsflow/config';
 import { Topics, type RawArticleEvent } from '@newsflow/contracts';
-import { startService } from '@newsflow/platform';
 import { eventually, testEnv, TopicReader, uniqueSuffix } from '@newsflow/testing';
-import { IngesterConfigSchema } from '../ingester.config';
-import { IngesterModule } from '../ingester.module';
 import { SourcesService } from '../sources/sources.service';
 import { NearDuplicatesRepository } from './near-duplicates.repository';
+import { startTestIngester, type TestIngester } from '../testing/test-ingester';
 
 // A wire story written for this test, and the same story as a second outlet would run it.
 const WIRE = [
@@ -49,19 +46,15 @@ describe(NearDuplicatesRepository.name, () => {
     id: `it-neardup-${run}-${n}`,
     apiKey: randomBytes(16).toString('hex'),
   }));
+  let ingester: TestIngester;
   let app: INestApplication;
   let baseUrl: string;
   let raw: TopicReader;
 
   beforeAll(async () => {
-    const config = loadConfig(IngesterConfigSchema, {
-      KAFKA_BROKERS: testEnv.kafkaBrokers,
-      DATABASE_URL: testEnv.databaseUrl,
-      KAFKA_CLIENT_ID_SUFFIX: `-it-neardup-${run}`,
-      LOG_LEVEL: 'warn',
-    });
-    app = await startService({ ...IngesterModule.serviceOptions(config), host: '127.0.0.1', port: 0 });
-    baseUrl = await app.getUrl();
+    ingester = await startTestIngester(`neardup-${run}`);
+    app = ingester.app;
+    baseUrl = ingester.baseUrl;
     for (const source of sources) await app.get(SourcesService).register(source.id, 'Outlet', source.apiKey);
     raw = await new TopicReader(
       createKafka({ brokers: parseBrokers(testEnv.kafkaBrokers), clientId: `it-nd-${run}` }),
@@ -70,7 +63,7 @@ describe(NearDuplicatesRepository.name, () => {
   });
 
   afterAll(async () => {
-    await Promise.all([raw?.stop(), app?.close()]);
+    await Promise.all([raw?.stop(), ingester?.stop()]);
   });
 
   const push = async (apiKey: string, body: unknown) => {

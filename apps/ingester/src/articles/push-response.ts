@@ -1,5 +1,4 @@
 import { describeErrors, type FieldError } from '@newsflow/contracts';
-import { type ItemValidation } from './article-input.schema';
 import { type IngestResult } from './articles.service';
 import { type IncomingArticle } from './incoming-article';
 
@@ -11,12 +10,8 @@ export interface RejectedItem {
 
 export type PushItemResult = IngestResult | RejectedItem;
 
-/** One item of a dry run: what Newsflow understood, and what a real push would answer for it. */
-export interface DryRunItem {
-  id: string | null;
-  version: number | null;
-  status: PushItemResult['status'];
-  reason?: string;
+/** What Newsflow understood of one item: the fixed form of dry runs, for pushes and feeds alike. */
+export interface ItemView {
   title: string | null;
   link: string | null;
   guid: string | null;
@@ -27,31 +22,52 @@ export interface DryRunItem {
   authors: Array<{ name: string | null; email: string | null; url: string | null }>;
 }
 
+/** One item of a dry run: the item as understood, and what a real push would answer for it. */
+export interface DryRunItem extends ItemView {
+  id: string | null;
+  version: number | null;
+  status: PushItemResult['status'];
+  reason?: string;
+}
+
 export const rejected = (errors: FieldError[]): RejectedItem => ({
   status: 'rejected',
   reason: describeErrors(errors),
   errors,
 });
 
-/** Puts ingest results back among the rejected items, in the order the items were sent. */
-export function mergeResults(items: ItemValidation[], results: IngestResult[]): PushItemResult[] {
+/**
+ * Puts ingest results back among the rejected items, in the order the items were sent: `rejection`
+ * says why an item was refused before ingest, or undefined for one that was ingested.
+ */
+export function mergeResults<T>(
+  items: T[],
+  rejection: (item: T) => FieldError[] | undefined,
+  results: IngestResult[],
+): PushItemResult[] {
   let next = 0;
-  return items.map((item) => (item.ok ? results[next++] : rejected(item.errors)));
+  return items.map((item) => {
+    const errors = rejection(item);
+    return errors === undefined ? results[next++] : rejected(errors);
+  });
 }
 
-export function toDryRunItem(result: PushItemResult, article: IncomingArticle | undefined): DryRunItem {
-  return {
-    id: 'id' in result ? result.id : null,
-    version: 'version' in result ? result.version : null,
-    status: result.status,
-    ...(result.reason !== undefined ? { reason: result.reason } : {}),
-    title: article?.headline ?? null,
-    link: article?.link ?? null,
-    guid: article?.uri ?? null,
-    summary: article?.summary ?? null,
-    content: article?.bodyHtml ?? article?.bodyText ?? null,
-    published: article?.firstCreated ?? null,
-    updated: article?.versionCreated ?? null,
-    authors: article?.byline ? [{ name: article.byline, email: null, url: null }] : [],
-  };
-}
+export const toDryRunItem = (result: PushItemResult, view: ItemView): DryRunItem => ({
+  id: 'id' in result ? result.id : null,
+  version: 'version' in result ? result.version : null,
+  status: result.status,
+  ...(result.reason !== undefined ? { reason: result.reason } : {}),
+  ...view,
+});
+
+/** A pushed article as a dry-run view (nothing known of a rejected one). */
+export const viewOfArticle = (article: IncomingArticle | undefined): ItemView => ({
+  title: article?.headline ?? null,
+  link: article?.link ?? null,
+  guid: article?.uri ?? null,
+  summary: article?.summary ?? null,
+  content: article?.bodyHtml ?? article?.bodyText ?? null,
+  published: article?.firstCreated ?? null,
+  updated: article?.versionCreated ?? null,
+  authors: article?.byline ? [{ name: article.byline, email: null, url: null }] : [],
+});

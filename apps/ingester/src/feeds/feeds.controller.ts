@@ -14,9 +14,9 @@ import {
 import { type FastifyReply } from 'fastify';
 import { FeedParseError } from '@newsflow/feeds';
 import { parseDryRun } from '../articles/articles.controller';
-import { type PushItemResult } from '../articles/push-response';
+import { type DryRunItem, type PushItemResult } from '../articles/push-response';
 import { ApiKeyGuard, type AuthenticatedRequest } from '../sources/api-key.guard';
-import { FeedsService, type FeedDryRunItem } from './feeds.service';
+import { FeedsService } from './feeds.service';
 
 @Controller('v1/feeds')
 @UseGuards(ApiKeyGuard)
@@ -34,7 +34,7 @@ export class FeedsController {
     @Query('dryRun') dryRunParam: string | undefined,
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<PushItemResult[] | { items: FeedDryRunItem[] }> {
+  ): Promise<PushItemResult[] | { items: DryRunItem[] }> {
     const dryRun = parseDryRun(dryRunParam);
     const bytes = Buffer.isBuffer(body) ? body : request.rawBody;
     if (!bytes || bytes.length === 0) throw new BadRequestException('the feed document is empty');

@@ -1,13 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { type INestApplication } from '@nestjs/common';
-import { loadConfig } from '@newsflow/config';
-import { startService } from '@newsflow/platform';
-import { testEnv, uniqueSuffix } from '@newsflow/testing';
+import { uniqueSuffix } from '@newsflow/testing';
 import { articleIdFor } from '../articles/article-identity';
-import { IngesterConfigSchema } from '../ingester.config';
-import { IngesterModule } from '../ingester.module';
 import { SourcesService } from '../sources/sources.service';
 import { FeedsController } from './feeds.controller';
+import { startTestIngester, type TestIngester } from '../testing/test-ingester';
 
 interface ItemResult {
   id?: string;
@@ -19,23 +16,19 @@ interface ItemResult {
 describe(FeedsController.name, () => {
   const run = uniqueSuffix();
   const source = { id: `it-feeds-${run}`, apiKey: randomBytes(16).toString('hex') };
+  let ingester: TestIngester;
   let app: INestApplication;
   let baseUrl: string;
 
   beforeAll(async () => {
-    const config = loadConfig(IngesterConfigSchema, {
-      KAFKA_BROKERS: testEnv.kafkaBrokers,
-      DATABASE_URL: testEnv.databaseUrl,
-      KAFKA_CLIENT_ID_SUFFIX: `-it-feeds-${run}`,
-      LOG_LEVEL: 'warn',
-    });
-    app = await startService({ ...IngesterModule.serviceOptions(config), host: '127.0.0.1', port: 0 });
-    baseUrl = await app.getUrl();
+    ingester = await startTestIngester(`feeds-${run}`);
+    app = ingester.app;
+    baseUrl = ingester.baseUrl;
     await app.get(SourcesService).register(source.id, 'Feed test source', source.apiKey);
   });
 
   afterAll(async () => {
-    await app?.close();
+    await ingester?.stop();
   });
 
   const push = (document: string, contentType: string, dryRun = false) =>

@@ -1,38 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { parseFeed, type FeedAuthor, type FeedItemResult } from '@newsflow/feeds';
+import { parseFeed, type FeedItemResult } from '@newsflow/feeds';
 import { ArticlesService } from '../articles/articles.service';
-import { type PushItemResult } from '../articles/push-response';
+import { mergeResults, toDryRunItem, type DryRunItem, type PushItemResult } from '../articles/push-response';
 import { fromFeedItem } from './feed-item-mapper';
 
-/** One item of a feed dry run, in the fixed form integrators read. */
-export interface FeedDryRunItem {
-  id: string | null;
-  version: number | null;
-  status: PushItemResult['status'];
-  reason?: string;
-  title: string | null;
-  link: string | null;
-  guid: string | null;
-  summary: string | null;
-  content: string | null;
-  published: string | null;
-  updated: string | null;
-  authors: FeedAuthor[];
-}
+const accepted = (items: FeedItemResult[]) => items.flatMap((r) => (r.status === 'ok' ? [r.item] : []));
+const rejection = (r: FeedItemResult) => (r.status === 'ok' ? undefined : [{ path: '', message: r.reason }]);
 
 @Injectable()
 export class FeedsService {
   constructor(private readonly articles: ArticlesService) {}
 
   /** Parses a pushed feed document and ingests its good items; rejected items are answered as such. */
-  async ingest(
-    sourceId: string,
-    document: Buffer,
-    contentType: string | undefined,
-  ): Promise<PushItemResult[]> {
-    const items = parseFeed(document, contentType).items;
-    const results = await this.articles.ingest(sourceId, accepted(items).map(fromFeedItem));
-    return merge(items, results);
+  ingest(sourceId: string, document: Buffer, contentType: string | undefined): Promise<PushItemResult[]> {
+    return this.ingestParsed(sourceId, parseFeed(document, contentType).items);
   }
 
   /**
@@ -41,24 +22,19 @@ export class FeedsService {
    */
   async ingestParsed(sourceId: string, items: FeedItemResult[]): Promise<PushItemResult[]> {
     const results = await this.articles.ingest(sourceId, accepted(items).map(fromFeedItem));
-    return merge(items, results);
+    return mergeResults(items, rejection, results);
   }
 
   /** What each item would become, without publishing or recording anything. */
-  async preview(
-    sourceId: string,
-    document: Buffer,
-    contentType: string | undefined,
-  ): Promise<FeedDryRunItem[]> {
+  async preview(sourceId: string, document: Buffer, contentType: string | undefined): Promise<DryRunItem[]> {
     const items = parseFeed(document, contentType).items;
-    const results = merge(items, await this.articles.preview(sourceId, accepted(items).map(fromFeedItem)));
-    return items.map(({ item }, i) => {
-      const result = results[i];
-      return {
-        id: 'id' in result ? result.id : null,
-        version: 'version' in result ? result.version : null,
-        status: result.status,
-        ...(result.reason !== undefined ? { reason: result.reason } : {}),
+    const results = mergeResults(
+      items,
+      rejection,
+      await this.articles.preview(sourceId, accepted(items).map(fromFeedItem)),
+    );
+    return items.map(({ item }, i) =>
+      toDryRunItem(results[i], {
         title: item.title,
         link: item.link,
         guid: item.guid,
@@ -67,18 +43,7 @@ export class FeedsService {
         published: item.published,
         updated: item.updated,
         authors: item.authors,
-      };
-    });
+      }),
+    );
   }
-}
-
-const accepted = (items: FeedItemResult[]) => items.flatMap((r) => (r.status === 'ok' ? [r.item] : []));
-
-function merge(items: FeedItemResult[], results: PushItemResult[]): PushItemResult[] {
-  let next = 0;
-  return items.map((r) =>
-    r.status === 'ok'
-      ? results[next++]
-      : { status: 'rejected', reason: r.reason, errors: [{ path: '', message: r.reason }] },
-  );
 }

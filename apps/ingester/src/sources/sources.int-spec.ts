@@ -1,33 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import { type INestApplication } from '@nestjs/common';
 import { Webhook } from 'standardwebhooks';
-import { loadConfig } from '@newsflow/config';
-import { startService } from '@newsflow/platform';
-import { testEnv, uniqueSuffix } from '@newsflow/testing';
-import { IngesterConfigSchema } from '../ingester.config';
-import { IngesterModule } from '../ingester.module';
+import { uniqueSuffix } from '@newsflow/testing';
 import { SourcesController } from './sources.controller';
+import { startTestIngester, type TestIngester } from '../testing/test-ingester';
 
 describe(SourcesController.name, () => {
   const run = uniqueSuffix();
   const adminKey = `admin-${randomBytes(16).toString('hex')}`;
-  let app: INestApplication;
+  let ingester: TestIngester;
   let baseUrl: string;
 
   beforeAll(async () => {
-    const config = loadConfig(IngesterConfigSchema, {
-      KAFKA_BROKERS: testEnv.kafkaBrokers,
-      DATABASE_URL: testEnv.databaseUrl,
-      KAFKA_CLIENT_ID_SUFFIX: `-it-sources-${run}`,
+    ingester = await startTestIngester(`sources-${run}`, {
       NEWSFLOW_ADMIN_API_KEY: adminKey,
-      LOG_LEVEL: 'warn',
     });
-    app = await startService({ ...IngesterModule.serviceOptions(config), host: '127.0.0.1', port: 0 });
-    baseUrl = await app.getUrl();
+    baseUrl = ingester.baseUrl;
   });
 
   afterAll(async () => {
-    await app?.close();
+    await ingester?.stop();
   });
 
   const admin = (method: string, path: string, body?: unknown, key = adminKey) =>

@@ -2,19 +2,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { type INestApplication } from '@nestjs/common';
-import Redis from 'ioredis';
 import { type Kafka } from 'kafkajs';
-import { loadConfig } from '@newsflow/config';
 import { Topics, type RawArticleEvent } from '@newsflow/contracts';
 import { createKafka, parseBrokers } from '@newsflow/kafka';
-import { startService } from '@newsflow/platform';
 import { eventually, readToEnd, sleep, testEnv, TopicReader, uniqueSuffix } from '@newsflow/testing';
 import { articleIdFor } from '../../articles/article-identity';
-import { IngesterConfigSchema } from '../../ingester.config';
-import { IngesterModule } from '../../ingester.module';
 import { SourcesService } from '../../sources/sources.service';
 import { FeedPollingController } from './feed-polling.controller';
 import { type FeedView } from './feed-polling.service';
+import { startTestIngester, type TestIngester } from '../../testing/test-ingester';
 
 interface Source {
   id: string;
@@ -36,9 +32,9 @@ interface Seen {
 
 describe(FeedPollingController.name, () => {
   const run = uniqueSuffix();
-  const keyPrefix = `newsflow-it-${run}`; // this run's own BullMQ keys: no other ingester polls our feeds
   const sourceA: Source = { id: `it-polling-${run}-a`, apiKey: randomBytes(16).toString('hex') };
   const sourceB: Source = { id: `it-polling-${run}-b`, apiKey: randomBytes(16).toString('hex') };
+  let ingester: TestIngester;
   let app: INestApplication;
   let baseUrl: string;
   let kafka: Kafka;
@@ -64,19 +60,14 @@ describe(FeedPollingController.name, () => {
     await new Promise<void>((resolve) => feedServer.listen(0, '127.0.0.1', resolve));
     feedBase = `http://127.0.0.1:${(feedServer.address() as AddressInfo).port}`;
 
-    const config = loadConfig(IngesterConfigSchema, {
-      KAFKA_BROKERS: testEnv.kafkaBrokers,
-      DATABASE_URL: testEnv.databaseUrl,
-      REDIS_URL: testEnv.redisUrl,
-      REDIS_KEY_PREFIX: keyPrefix,
-      KAFKA_CLIENT_ID_SUFFIX: `-it-polling-${run}`,
+    ingester = await startTestIngester(`polling-${run}`, {
       FEED_MIN_INTERVAL_SECONDS: '1',
       FEED_MAX_FAILURES: '3',
       NEWSFLOW_OUTBOUND_ALLOWLIST: '127.0.0.1',
       LOG_LEVEL: 'error',
     });
-    app = await startService({ ...IngesterModule.serviceOptions(config), host: '127.0.0.1', port: 0 });
-    baseUrl = await app.getUrl();
+    app = ingester.app;
+    baseUrl = ingester.baseUrl;
     for (const source of [sourceA, sourceB]) {
       await app.get(SourcesService).register(source.id, `Polling test source ${source.id}`, source.apiKey);
     }
@@ -85,12 +76,8 @@ describe(FeedPollingController.name, () => {
   });
 
   afterAll(async () => {
-    await Promise.all([raw?.stop(), app?.close()]);
+    await Promise.all([raw?.stop(), ingester?.stop()]);
     await new Promise((resolve) => feedServer?.close(resolve));
-    const redis = new Redis(testEnv.redisUrl);
-    const keys = await redis.keys(`${keyPrefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
   });
 
   const api = (method: string, path: string, source: Source = sourceA, body?: unknown) =>
