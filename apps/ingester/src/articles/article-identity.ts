@@ -27,6 +27,13 @@ export const contentHashOf = (article: IncomingArticle): string =>
     ]),
   );
 
+/** Markup dropped, whitespace collapsed: enough for identity and similarity, not for display. */
+export const stripTags = (html: string): string =>
+  html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
 /** The text near-duplicates are judged on: headline and body, markup removed. */
 export const fingerprintTextOf = (article: IncomingArticle): string =>
-  [article.headline, article.bodyText ?? (article.bodyHtml ?? '').replace(/<[^>]*>/g, ' ')].join('\n\n');
+  [article.headline, article.bodyText ?? stripTags(article.bodyHtml ?? '')].join('\n\n');

@@ -1,17 +1,12 @@
 import { createHash } from 'node:crypto';
 import { type FeedItem } from '@newsflow/feeds';
 import { canonicalUrl } from '@newsflow/fingerprint';
+import { stripTags } from '../articles/article-identity';
 import { type IncomingArticle } from '../articles/incoming-article';
-
-const plainText = (html: string): string =>
-  html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 
 /** A headline for an item that has none (microblog-style feeds): the start of its text. */
 function derivedHeadline(item: FeedItem): string {
-  const text = plainText(item.summary ?? item.content ?? '');
+  const text = stripTags(item.summary ?? item.content ?? '');
   if (text.length <= 120) return text;
   const cut = text.slice(0, 120);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 60))}…`;
