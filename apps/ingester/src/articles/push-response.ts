@@ -1,4 +1,5 @@
 import { describeErrors, type FieldError } from '@newsflow/contracts';
+import { type FeedItem } from '@newsflow/feeds';
 import { type IngestResult } from './articles.service';
 import { type IncomingArticle } from './incoming-article';
 
@@ -10,17 +11,14 @@ export interface RejectedItem {
 
 export type PushItemResult = IngestResult | RejectedItem;
 
-/** What Newsflow understood of one item: the fixed form of dry runs, for pushes and feeds alike. */
-export interface ItemView {
-  title: string | null;
-  link: string | null;
-  guid: string | null;
-  summary: string | null;
-  content: string | null;
-  published: string | null;
-  updated: string | null;
-  authors: Array<{ name: string | null; email: string | null; url: string | null }>;
-}
+/**
+ * What Newsflow understood of one item: the fixed form of dry runs, for pushes and feeds alike. It is
+ * the feed item's own fields, so a feed dry run shows exactly what the parser produced.
+ */
+export type ItemView = Pick<
+  FeedItem,
+  'title' | 'link' | 'guid' | 'summary' | 'content' | 'published' | 'updated' | 'authors'
+>;
 
 /** One item of a dry run: the item as understood, and what a real push would answer for it. */
 export interface DryRunItem extends ItemView {
