@@ -23,7 +23,12 @@ const shared = {
     // does not use): point its sized entries at their files and let swc compile them (below).
     '^eld/(extrasmall|small|medium|large)$': '<rootDir>/node_modules/eld/src/entries/static.$1.js',
   },
-  transformIgnorePatterns: ['/node_modules/(?!eld/)', '\\.pnp\\.[^\\/]+$'],
+  // The same for the ESM-only selector engine under linkedom (css-select and its helpers) and its
+  // html-escaper; linkedom itself is listed so its nested node_modules are not skipped.
+  transformIgnorePatterns: [
+    '/node_modules/(?!(eld|linkedom|css-select|css-what|nth-check|boolbase|html-escaper|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities|cssomnom|uhyphen)/)',
+    '\\.pnp\\.[^\\/]+$',
+  ],
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/.cache/'],
 };
 

@@ -25,6 +25,7 @@ export class PipelineHarness {
       REDIS_URL: testEnv.redisUrl,
       NEWSFLOW_DEV_API_KEY: this.apiKey,
       NEWSFLOW_OUTBOUND_ALLOWLIST: '127.0.0.1',
+      FEED_MIN_INTERVAL_SECONDS: '1',
       INGESTER_PORT: String(this.ports.ingester),
       ENRICHER_PORT: String(this.ports.enricher),
       INDEXER_PORT: String(this.ports.indexer),

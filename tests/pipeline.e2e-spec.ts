@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import { type AddressInfo } from 'node:net';
 import { Topics, deadLetterTopic, DeadLetterHeaders } from '@newsflow/contracts';
 import { EventPublisher } from '@newsflow/kafka';
 import { eventually, TopicReader, uniqueSuffix } from '@newsflow/testing';
@@ -132,6 +135,82 @@ describe('pipeline: ingester → enricher → indexer as separate processes', ()
       ]);
     } finally {
       await updates.stop();
+    }
+  });
+
+  it('polls a feed: a 304 publishes nothing, an edit is version 2, a tombstone arrives downstream as killed', async () => {
+    const run = uniqueSuffix();
+    const id = `tag:e2e.example,2026:${run}`;
+    let entry = `<entry><title>Lighthouse keeper retires</title><id>${id}</id>
+      <updated>2026-11-27T08:00:00Z</updated><summary>After 31 years on Skerry Rock.</summary></entry>`;
+    let requests = 0;
+    let notModified = 0;
+    const server = createServer((request, response) => {
+      requests += 1;
+      const body = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"
+        xmlns:at="http://purl.org/atompub/tombstones/1.0"><title>Coast</title><id>urn:coast</id>
+        <updated>2026-11-27T09:00:00Z</updated>${entry}</feed>`;
+      const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
+      if (request.headers['if-none-match'] === etag) {
+        notModified += 1;
+        response.writeHead(304, { etag }).end();
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'application/atom+xml', etag }).end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const updates = await new TopicReader(stack.kafka, Topics.updates).start();
+    try {
+      const feedUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/coast.atom`;
+      const registered = await fetch(`http://127.0.0.1:${stack.ports.ingester}/v1/feeds`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.apiKey}` },
+        body: JSON.stringify({ url: feedUrl, intervalSeconds: 1 }),
+      });
+      expect(registered.status).toBe(201);
+      const feed = (await registered.json()) as { id: string };
+      const article = await eventually('the story indexed', async () => {
+        const { rows } = await stack.db.query<{ article_id: string }>(
+          'SELECT article_id FROM ingest_ledger WHERE uri = $1',
+          [id],
+        );
+        return rows[0]?.article_id;
+      });
+      await stack.waitForIndexed([article], 1);
+      await eventually('a 304', async () => (notModified > 0 ? true : undefined));
+
+      entry = entry.replace('31 years', '32 years');
+      await stack.waitForIndexed([article], 2);
+      entry = `<at:deleted-entry ref="${id}" when="2026-11-27T10:00:00Z"/>`;
+      await stack.waitForIndexed([article], 3);
+      const view = (await (await stack.getArticle(article)).json()) as ArticleView & { pubStatus: string };
+      expect(view).toMatchObject({ version: 3, status: 'killed', pubStatus: 'canceled' });
+
+      const kinds = await eventually('three update events', async () => {
+        const events = updates.messages
+          .filter((m) => m.key === article)
+          .map((m) => JSON.parse(m.value!) as { kind: string; version: number; eventId: string });
+        const unique = [...new Map(events.map((e) => [e.eventId, e])).values()];
+        return unique.length >= 3 ? unique.map((e) => [e.kind, e.version]) : undefined;
+      });
+      expect(kinds).toEqual([
+        ['created', 1],
+        ['updated', 2],
+        ['killed', 3],
+      ]);
+
+      const deleted = await fetch(`http://127.0.0.1:${stack.ports.ingester}/v1/feeds/${feed.id}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${stack.apiKey}` },
+      });
+      expect(deleted.status).toBe(204);
+      await new Promise((resolve) => setTimeout(resolve, 500)); // a poll already under way may land
+      const after = requests;
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect(requests).toBe(after);
+    } finally {
+      await updates.stop();
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 

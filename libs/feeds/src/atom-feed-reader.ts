@@ -1,3 +1,4 @@
+import { readXmlPubStatus } from './pub-status';
 import { cleanText, htmlToPlainText, plainTextToHtml } from './feed-text';
 import type { FeedAuthor, FeedDocument, FeedItemDraft } from './feed.types';
 import { readMediaImage } from './media-image';
@@ -23,9 +24,42 @@ export function readAtomFeed(root: XmlElement, documentBase: string | null): Fee
     title: readPlainText(childElement(root, NS.atom, 'title')),
     link: feedLink,
     language: root.lang,
-    items: childElements(root, NS.atom, 'entry').map((entry) =>
-      readEntry(entry, feedLink ?? documentBase, feedAuthors),
-    ),
+    // Entries and tombstones, in document order: a feed may carry a story and, later, its kill.
+    items: root.children.filter(isElement).flatMap((child) => {
+      if (child.namespace === NS.atom && child.name === 'entry') {
+        return [readEntry(child, feedLink ?? documentBase, feedAuthors)];
+      }
+      if (child.namespace === NS.tombstones && child.name === 'deleted-entry') {
+        return [readTombstone(child, feedLink ?? documentBase)];
+      }
+      return [];
+    }),
+  };
+}
+
+/**
+ * An RFC 6721 `<at:deleted-entry ref="…" when="…">`: the publisher withdrew the entry whose id is
+ * `ref`. It carries no content, only the identity (and perhaps a link and a comment), so it is read
+ * as a kill of that entry.
+ */
+function readTombstone(tombstone: XmlElement, feedBase: string | null): FeedItemDraft {
+  const ref = cleanText(tombstone.attributes.ref);
+  return {
+    item: {
+      title: null,
+      link: readAlternateLink(tombstone, feedBase),
+      guid: ref,
+      summary: cleanText(childText(tombstone, NS.tombstones, 'comment')),
+      content: null,
+      published: null,
+      updated: parseFeedDate(tombstone.attributes.when ?? null),
+      authors: [],
+      categories: [],
+      language: tombstone.lang,
+      image: null,
+      pubStatus: 'canceled',
+    },
+    ...(ref === null ? { problem: 'at:deleted-entry has no ref attribute naming the entry it deletes' } : {}),
   };
 }
 
@@ -49,6 +83,7 @@ function readEntry(entry: XmlElement, feedBase: string | null, feedAuthors: Feed
       ),
       language: entry.lang,
       image: readMediaImage(entry, feedBase) ?? readEnclosureImage(entry, feedBase),
+      pubStatus: readXmlPubStatus(entry),
     },
   };
 }

@@ -31,6 +31,7 @@ describe('parseFeed: Atom 1.0', () => {
         categories: ['weather'],
         language: 'en',
         image: 'https://coast.example/img/storm.jpg',
+        pubStatus: 'usable',
       },
     });
   });
@@ -50,6 +51,7 @@ describe('parseFeed: Atom 1.0', () => {
         categories: [],
         language: 'fr',
         image: 'https://coast.example/archive/thumbs/tide.png',
+        pubStatus: 'usable',
       },
     });
   });

@@ -1,3 +1,5 @@
+import type { FeedPubStatus } from './pub-status';
+
 export type FeedFormat = 'rss2' | 'rss1' | 'atom' | 'jsonfeed';
 
 export interface FeedAuthor {
@@ -26,6 +28,11 @@ export interface FeedItem {
   language: string | null;
   /** Absolute URL of the item's image (media:content, media:thumbnail, image enclosure, JSON Feed image). */
   image: string | null;
+  /**
+   * `canceled` for a killed item: an Atom tombstone (RFC 6721 `at:deleted-entry`), or the Newsflow
+   * extension (`nf:pubstatus`, JSON Feed `_newsflow.pubstatus`). See pub-status.ts.
+   */
+  pubStatus: FeedPubStatus;
 }
 
 export type FeedItemResult =

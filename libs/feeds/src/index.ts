@@ -8,3 +8,4 @@ export type {
   ParseOptions,
 } from './feed.types';
 export { parseFeed } from './parse-feed';
+export { NEWSFLOW_FEED_NS, type FeedPubStatus } from './pub-status';

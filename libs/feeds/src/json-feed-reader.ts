@@ -1,3 +1,4 @@
+import { pubStatusOf, type FeedPubStatus } from './pub-status';
 import { createValidator, describeErrors } from '@newsflow/contracts';
 import { Type } from '@sinclair/typebox';
 import { FeedParseError } from './feed-parse-error';
@@ -103,10 +104,19 @@ function readItem(
       ),
       language: cleanText(stringField(item, 'language')) ?? feedLanguage,
       image: resolveUrl(stringField(item, 'image'), base),
+      pubStatus: readJsonPubStatus(item),
     },
   };
   if (!checked.ok) draft.problem = `JSON Feed item is invalid: ${describeErrors(checked.errors)}`;
   return draft;
+}
+
+/** The `_newsflow.pubstatus` extension (see pub-status.ts); `usable` when absent or unknown. */
+function readJsonPubStatus(item: JsonObject): FeedPubStatus {
+  const extension = item._newsflow;
+  if (!isObject(extension)) return 'usable';
+  const value = extension.pubstatus;
+  return (typeof value === 'string' ? pubStatusOf(value) : undefined) ?? 'usable';
 }
 
 /** 1.1 `authors`, else 1.0 `author`. JSON Feed authors have no e-mail address. */

@@ -24,6 +24,7 @@ describe('parseFeed: JSON Feed', () => {
         categories: ['weather', 'roads'],
         language: 'fr-CA',
         image: 'https://peak.example/img/avalanche.jpg',
+        pubStatus: 'usable',
       },
     });
   });

@@ -86,7 +86,12 @@ function readJson(text: string, documentBase: string | null): FeedDocument {
 
 function checkItem({ item, problem }: FeedItemDraft, maxFieldLength: number): FeedItemResult {
   if (problem !== undefined) return { status: 'rejected', reason: problem, item };
-  if (item.title === null && item.summary === null && item.content === null) {
+  if (item.pubStatus === 'canceled') {
+    // A kill needs only to say which story it kills.
+    if (item.guid === null && item.link === null) {
+      return { status: 'rejected', reason: 'killed item has neither a guid nor a link to identify it', item };
+    }
+  } else if (item.title === null && item.summary === null && item.content === null) {
     return { status: 'rejected', reason: 'item has neither a title nor a summary or content', item };
   }
   for (const [field, value] of fieldValues(item)) {

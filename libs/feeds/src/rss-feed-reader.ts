@@ -1,3 +1,4 @@
+import { readXmlPubStatus } from './pub-status';
 import { cleanText, htmlToPlainText, parseContact } from './feed-text';
 import type { FeedAuthor, FeedDocument, FeedItem, FeedItemDraft } from './feed.types';
 import { parseFeedDate } from './parse-feed-date';
@@ -73,6 +74,7 @@ function readItem(
     language:
       childText(element, NS.dc, 'language') ?? (element.attributes['xml:lang']?.trim() || feedLanguage),
     image: readMediaImage(element, feedBase) ?? readEnclosureImage(element, feedBase),
+    pubStatus: readXmlPubStatus(element),
   };
   return { item };
 }

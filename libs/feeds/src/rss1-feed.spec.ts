@@ -28,6 +28,7 @@ describe('parseFeed: RSS 1.0 (RDF)', () => {
         categories: ['Traffic'],
         language: 'de',
         image: null,
+        pubStatus: 'usable',
       },
     });
   });

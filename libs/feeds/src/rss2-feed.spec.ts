@@ -34,6 +34,7 @@ describe('parseFeed: RSS 2.0', () => {
       categories: ['Politics', 'Harbour'],
       language: 'en-gb',
       image: 'https://cdn.gazette.example/budget.jpg',
+      pubStatus: 'usable',
     });
   });
 
@@ -46,6 +47,7 @@ describe('parseFeed: RSS 2.0', () => {
       published: '2025-06-10T07:30:00.000Z',
       authors: [{ name: 'Ben Reporter', email: null, url: null }],
       image: 'https://gazette.example/news/thumbs/ferry.png',
+      pubStatus: 'usable',
     });
   });
 
@@ -56,6 +58,7 @@ describe('parseFeed: RSS 2.0', () => {
       // "EST" is UTC-5; no seconds.
       published: '2025-06-11T15:15:00.000Z',
       image: 'https://archive.gazette.example/2025/pier.jpg',
+      pubStatus: 'usable',
     });
   });
 

@@ -12,6 +12,8 @@ export const NS = {
   dcterms: 'http://purl.org/dc/terms/',
   media: 'http://search.yahoo.com/mrss/',
   xhtml: 'http://www.w3.org/1999/xhtml',
+  /** RFC 6721, Atom tombstones (`at:deleted-entry`). */
+  tombstones: 'http://purl.org/atompub/tombstones/1.0',
 } as const;
 
 // Feeds in the wild use these prefixes without declaring them; reading them as their usual

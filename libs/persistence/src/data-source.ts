@@ -13,6 +13,7 @@ import { ApiKeys1764234000000 } from './migrations/1764234000000-api-keys';
 import { SourceSigning1764237600000 } from './migrations/1764237600000-source-signing';
 import { Feeds1764241200000 } from './migrations/1764241200000-feeds';
 import { NearDuplicates1764244800000 } from './migrations/1764244800000-near-duplicates';
+import { FeedFullText1764248400000 } from './migrations/1764248400000-feed-full-text';
 
 export const ENTITIES = [
   SourceEntity,
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   SourceSigning1764237600000,
   Feeds1764241200000,
   NearDuplicates1764244800000,
+  FeedFullText1764248400000,
 ];
 
 export interface DatabaseOptions {

@@ -52,7 +52,7 @@ export function fromFeedItem(item: FeedItem): IncomingArticle {
     ...(byline !== '' ? { byline } : {}),
     ...(item.language !== null ? { language: item.language } : {}),
     ...(item.link !== null ? { link: item.link } : {}),
-    pubStatus: 'usable',
+    pubStatus: item.pubStatus,
     ...(versionCreated !== null ? { versionCreated } : {}),
     ...(item.published !== null ? { firstCreated: item.published } : {}),
   };

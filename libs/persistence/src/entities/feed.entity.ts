@@ -15,6 +15,10 @@ export class FeedEntity {
   @Column({ name: 'interval_seconds', type: 'integer' })
   intervalSeconds!: number;
 
+  /** Fetch each item's page and extract its main text, for feeds that carry only summaries. */
+  @Column({ name: 'full_text', type: 'boolean', default: false })
+  fullText!: boolean;
+
   @Column({ type: 'text' })
   status!: 'active' | 'disabled';
 

@@ -9,6 +9,7 @@ import {
   Inject,
   NotFoundException,
   Param,
+  Patch,
   Post,
   Req,
   Res,
@@ -32,8 +33,22 @@ const registerFeedSchema = (minIntervalSeconds: number) =>
       intervalSeconds: Type.Optional(
         Type.Integer({ minimum: minIntervalSeconds, maximum: MAX_INTERVAL_SECONDS }),
       ),
+      fullText: Type.Optional(
+        Type.Boolean({ description: "fetch each item's page and extract its main text (default false)" }),
+      ),
     },
     { additionalProperties: false },
+  );
+
+const updateFeedSchema = (minIntervalSeconds: number) =>
+  Type.Object(
+    {
+      intervalSeconds: Type.Optional(
+        Type.Integer({ minimum: minIntervalSeconds, maximum: MAX_INTERVAL_SECONDS }),
+      ),
+      fullText: Type.Optional(Type.Boolean()),
+    },
+    { additionalProperties: false, minProperties: 1 },
   );
 
 /** Feeds a source asks the ingester to poll: registered, inspected and deleted by that source only. */
@@ -41,12 +56,14 @@ const registerFeedSchema = (minIntervalSeconds: number) =>
 @UseGuards(ApiKeyGuard)
 export class FeedPollingController {
   private readonly validateRegistration;
+  private readonly validateUpdate;
 
   constructor(
     private readonly polling: FeedPollingService,
     @Inject(INGESTER_CONFIG) config: IngesterConfig,
   ) {
     this.validateRegistration = createValidator(registerFeedSchema(config.FEED_MIN_INTERVAL_SECONDS));
+    this.validateUpdate = createValidator(updateFeedSchema(config.FEED_MIN_INTERVAL_SECONDS));
   }
 
   /** 201 with the new feed; 200 with the existing one when the source already registered this URL. */
@@ -65,9 +82,14 @@ export class FeedPollingController {
         errors: validation.errors,
       });
     }
-    const { url, intervalSeconds } = validation.value;
+    const { url, intervalSeconds, fullText } = validation.value;
     try {
-      const { feed, created } = await this.polling.register(request.source!.id, url, intervalSeconds);
+      const { feed, created } = await this.polling.register(
+        request.source!.id,
+        url,
+        intervalSeconds,
+        fullText,
+      );
       void reply.status(created ? HttpStatus.CREATED : HttpStatus.OK);
       return feed;
     } catch (error) {
@@ -86,6 +108,27 @@ export class FeedPollingController {
   @Get(':id')
   async find(@Param('id') id: string, @Req() request: AuthenticatedRequest): Promise<FeedView> {
     const feed = await this.polling.find(request.source!.id, id);
+    if (!feed) throw new NotFoundException(`no feed ${id}`);
+    return feed;
+  }
+
+  /** Changes `intervalSeconds` and/or `fullText` of a feed the source registered. */
+  @Patch(':id')
+  async update(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<FeedView> {
+    const validation = this.validateUpdate(body);
+    if (!validation.ok) {
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'invalid feed settings',
+        errors: validation.errors,
+      });
+    }
+    const feed = await this.polling.update(request.source!.id, id, validation.value);
     if (!feed) throw new NotFoundException(`no feed ${id}`);
     return feed;
   }

@@ -183,6 +183,108 @@ ${items
     await api('DELETE', `/v1/feeds/${feed.id}`);
   });
 
+  it('publishes an item the feed kills (an Atom tombstone) as killed, the next version', async () => {
+    const path = `/${run}/courier.atom`;
+    const id = `tag:courier.example,2026:${run}-quote`;
+    const entry = `<entry><title>Mayor quoted on harbour plan</title><id>${id}</id>
+      <updated>2026-11-27T08:00:00Z</updated><summary>The mayor spoke on Monday.</summary></entry>`;
+    const tombstone = `<at:deleted-entry ref="${id}" when="2026-11-27T09:00:00Z">
+      <at:comment>Withdrawn: the quote was misattributed.</at:comment></at:deleted-entry>`;
+    let body = entry;
+    routes.set(path, () => ({
+      status: 200,
+      headers: { 'content-type': 'application/atom+xml' },
+      body: `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"
+        xmlns:at="http://purl.org/atompub/tombstones/1.0"><title>Courier</title><id>urn:courier</id>
+        <updated>2026-11-27T09:00:00Z</updated>${body}</feed>`,
+    }));
+    const article = articleIdFor(sourceA.id, id);
+    const feed = await register(path);
+    await eventually('the story on news.raw.v1', async () =>
+      (await versionsOn(article)).length === 1 ? true : undefined,
+    );
+
+    body = tombstone;
+    await eventually('the kill on news.raw.v1', async () =>
+      (await versionsOn(article)).length === 2 ? true : undefined,
+    );
+    const kill = raw.messages
+      .filter((message) => message.key === article)
+      .map((message) => JSON.parse(message.value ?? 'null') as RawArticleEvent)
+      .find((event) => event.version === 2);
+    expect(kill).toMatchObject({ status: 'killed', pubStatus: 'canceled', uri: id });
+    expect(await versionsOn(article)).toEqual([
+      [1, 'accepted'],
+      [2, 'killed'],
+    ]);
+    // The tombstone stays in the feed: later polls find the story already killed and publish nothing.
+    const polls = requestsTo(path).length;
+    await eventually('two more polls', async () => (requestsTo(path).length >= polls + 2 ? true : undefined));
+    expect(await versionsOn(article)).toHaveLength(2);
+    await api('DELETE', `/v1/feeds/${feed.id}`);
+  });
+
+  it('extracts each item’s full text from its page when the feed asks for it, fetching a page once per edit', async () => {
+    const path = `/${run}/summaries.xml`;
+    const guid = `${run}-full-1`;
+    const paragraphs = [
+      'The regional council voted on Wednesday to rebuild the old ferry terminal, ending a debate that had run for three years and divided the harbour towns along the coast.',
+      'Work is due to start in the spring, and the council expects the new terminal to open before the summer season of the following year, with room for two ferries at once.',
+    ];
+    const page = `<!doctype html><html><head><title>Council votes to rebuild terminal</title></head><body>
+      <nav><a href="/">Front page</a><a href="/sport">Sport</a></nav>
+      <article><h1>Council votes to rebuild terminal</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article>
+      <footer>Newsletter sign-up and cookie settings</footer></body></html>`;
+    routes.set(`/${run}/stories/terminal`, () => ({
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body: page,
+    }));
+    let build = 0;
+    // Every poll gets a fresh document (its build date changes, so no 304), with the same item.
+    routes.set(path, () => ({
+      status: 200,
+      headers: { 'content-type': 'application/rss+xml' },
+      body: `<?xml version="1.0"?><rss version="2.0"><channel><title>Summaries</title>
+        <link>${feedBase}/${run}/</link><lastBuildDate>build ${(build += 1)}</lastBuildDate>
+        <item><guid isPermaLink="false">${guid}</guid><title>Council votes to rebuild terminal</title>
+        <link>${feedBase}/${run}/stories/terminal</link><description>The terminal will be rebuilt.</description></item>
+        </channel></rss>`,
+    }));
+    const response = await api('POST', '/v1/feeds', sourceA, {
+      url: `${feedBase}${path}`,
+      intervalSeconds: 1,
+      fullText: true,
+    });
+    expect(response.status).toBe(201);
+    const feed = (await response.json()) as FeedView;
+    expect(feed.fullText).toBe(true);
+
+    const article = articleIdFor(sourceA.id, guid);
+    await eventually('the item on news.raw.v1', async () =>
+      (await versionsOn(article)).length === 1 ? true : undefined,
+    );
+    const event = raw.messages
+      .filter((message) => message.key === article)
+      .map((message) => JSON.parse(message.value ?? 'null') as RawArticleEvent)[0];
+    for (const paragraph of paragraphs) expect(event.bodyHtml).toContain(paragraph);
+    expect(event.bodyHtml).not.toContain('Front page');
+    expect(event.bodyHtml).not.toContain('cookie settings');
+
+    const polls = requestsTo(path).length;
+    await eventually('two more polls', async () => (requestsTo(path).length >= polls + 2 ? true : undefined));
+    expect(requestsTo(`/${run}/stories/terminal`)).toHaveLength(1);
+    expect(await versionsOn(article)).toEqual([[1, 'accepted']]);
+
+    // Turned off, the feed's own summary is the body again: a new version.
+    const patched = await api('PATCH', `/v1/feeds/${feed.id}`, sourceA, { fullText: false });
+    expect(await patched.json()).toMatchObject({ id: feed.id, fullText: false });
+    await eventually('the summary-only version', async () =>
+      (await versionsOn(article)).length === 2 ? true : undefined,
+    );
+    await api('DELETE', `/v1/feeds/${feed.id}`);
+  });
+
   it('counts failures with the last error visible, backs off, and disables the feed at FEED_MAX_FAILURES', async () => {
     const path = `/${run}/broken.xml`;
     routes.set(path, () => ({ status: 500, body: 'database on fire' }));
@@ -274,6 +376,7 @@ ${items
       id: feed.id,
       url,
       intervalSeconds: 3600,
+      fullText: false,
       status: 'active',
       consecutiveFailures: 0,
       lastPolledAt: null,
@@ -303,10 +406,19 @@ ${items
     expect(scheme.status).toBe(400);
     expect(await scheme.json()).toMatchObject({ error: 'unsupported_scheme' });
 
-    const invalid = await api('POST', '/v1/feeds', sourceA, { intervalSeconds: 0.5, extra: true });
+    const invalid = await api('POST', '/v1/feeds', sourceA, {
+      intervalSeconds: 0.5,
+      fullText: 'yes',
+      extra: true,
+    });
     expect(invalid.status).toBe(400);
     const { errors } = (await invalid.json()) as { errors: Array<{ path: string }> };
-    expect([...new Set(errors.map((e) => e.path))].sort()).toEqual(['/extra', '/intervalSeconds', '/url']);
+    expect([...new Set(errors.map((e) => e.path))].sort()).toEqual([
+      '/extra',
+      '/fullText',
+      '/intervalSeconds',
+      '/url',
+    ]);
 
     const unauthenticated = await fetch(`${baseUrl}/v1/feeds`, { method: 'POST' });
     expect(unauthenticated.status).toBe(401);

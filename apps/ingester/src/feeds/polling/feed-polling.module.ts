@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { ArticlesModule } from '../../articles/articles.module';
 import { SourcesModule } from '../../sources/sources.module';
 import { FeedsService } from '../feeds.service';
+import { FullTextService } from '../full-text/full-text.service';
+import { PageCacheRepository } from '../full-text/page-cache.repository';
 import { FeedPollProcessor } from './feed-poll.processor';
 import { FeedPollQueue } from './feed-poll.queue';
 import { FeedPollingController } from './feed-polling.controller';
@@ -23,6 +25,8 @@ import { RedisHealthIndicator } from './redis-health.indicator';
     FeedPollingService,
     FeedPollProcessor,
     RedisHealthIndicator,
+    FullTextService,
+    PageCacheRepository,
   ],
   exports: [RedisHealthIndicator],
 })

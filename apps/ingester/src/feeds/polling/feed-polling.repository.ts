@@ -7,6 +7,7 @@ export interface FeedRecord {
   sourceId: string;
   url: string;
   intervalSeconds: number;
+  fullText: boolean;
   status: 'active' | 'disabled';
   etag: string | null;
   lastModified: string | null;
@@ -26,6 +27,7 @@ interface FeedRow {
   source_id: string;
   url: string;
   interval_seconds: number;
+  full_text: boolean;
   status: 'active' | 'disabled';
   etag: string | null;
   last_modified: string | null;
@@ -45,6 +47,7 @@ const toRecord = (row: FeedRow): FeedRecord => ({
   sourceId: row.source_id,
   url: row.url,
   intervalSeconds: row.interval_seconds,
+  fullText: row.full_text,
   status: row.status,
   etag: row.etag,
   lastModified: row.last_modified,
@@ -74,12 +77,13 @@ export class FeedPollingRepository {
     sourceId: string,
     url: string,
     intervalSeconds: number,
+    fullText: boolean,
   ): Promise<{ feed: FeedRecord; created: boolean }> {
     const inserted = await this.dataSource.query<FeedRow[]>(
-      `INSERT INTO feeds (source_id, url, interval_seconds) VALUES ($1, $2, $3)
+      `INSERT INTO feeds (source_id, url, interval_seconds, full_text) VALUES ($1, $2, $3, $4)
        ON CONFLICT (source_id, url) WHERE deleted_at IS NULL DO NOTHING
        RETURNING *`,
-      [sourceId, url, intervalSeconds],
+      [sourceId, url, intervalSeconds, fullText],
     );
     if (inserted[0]) return { feed: toRecord(inserted[0]), created: true };
     const existing = await this.dataSource.query<FeedRow[]>(
@@ -104,6 +108,25 @@ export class FeedPollingRepository {
   async find(id: string): Promise<FeedRecord | undefined> {
     if (!UUID.test(id)) return undefined;
     const rows = await this.dataSource.query<FeedRow[]>(`SELECT * FROM feeds WHERE id = $1`, [id]);
+    return rows[0] ? toRecord(rows[0]) : undefined;
+  }
+
+  /** Changes the settings of the source's live feed; undefined when it has no such feed. */
+  async updateSettings(
+    sourceId: string,
+    id: string,
+    settings: { intervalSeconds?: number; fullText?: boolean },
+  ): Promise<FeedRecord | undefined> {
+    if (!UUID.test(id)) return undefined;
+    const rows = await this.dataSource.query<FeedRow[]>(
+      `WITH changed AS (
+         UPDATE feeds
+         SET interval_seconds = coalesce($3, interval_seconds), full_text = coalesce($4, full_text)
+         WHERE id = $1 AND source_id = $2 AND deleted_at IS NULL
+         RETURNING *)
+       SELECT * FROM changed`,
+      [id, sourceId, settings.intervalSeconds ?? null, settings.fullText ?? null],
+    );
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 

@@ -10,6 +10,7 @@ import {
 } from '@newsflow/outbound';
 import { INGESTER_CONFIG, type IngesterConfig } from '../../ingester.config';
 import { FeedsService } from '../feeds.service';
+import { FullTextService } from '../full-text/full-text.service';
 import { FeedPollQueue } from './feed-poll.queue';
 import { nextFeedState, type PollOutcome } from './feed-poll-outcome';
 import { FeedPollingRepository, type FeedRecord } from './feed-polling.repository';
@@ -20,6 +21,8 @@ export interface FeedView {
   id: string;
   url: string;
   intervalSeconds: number;
+  /** Each item's page is fetched and its main text extracted (feeds that carry only summaries). */
+  fullText: boolean;
   status: 'active' | 'disabled';
   consecutiveFailures: number;
   lastPolledAt: string | null;
@@ -39,6 +42,9 @@ export type PollRun = PollOutcome['kind'] | 'stopped' | 'skipped-backing-off' | 
 
 const FETCH_TIMEOUT_MS = 15_000;
 const FETCH_MAX_BYTES = 10 * 1024 * 1024;
+const PAGE_TIMEOUT_MS = 10_000;
+const PAGE_MAX_BYTES = 5 * 1024 * 1024;
+const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.1';
 const FEED_ACCEPT =
   'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5';
 /** The statuses with which a server says "not now" rather than "broken" (RFC 9110 §15.6.4, RFC 6585 §4). */
@@ -55,6 +61,7 @@ export function toFeedView(feed: FeedRecord): FeedView {
     id: feed.id,
     url: feed.url,
     intervalSeconds: feed.intervalSeconds,
+    fullText: feed.fullText,
     status: feed.status,
     consecutiveFailures: feed.consecutiveFailures,
     lastPolledAt: toIso(feed.lastPolledAt),
@@ -95,6 +102,7 @@ export class FeedPollingService implements OnApplicationShutdown {
     private readonly repository: FeedPollingRepository,
     private readonly queue: FeedPollQueue,
     private readonly feeds: FeedsService,
+    private readonly fullText: FullTextService,
   ) {
     this.allowlist = parseAllowlist(config.NEWSFLOW_OUTBOUND_ALLOWLIST);
     this.client = new OutboundClient({ allowlist: this.allowlist }); // throws on a bad allowlist entry
@@ -109,12 +117,13 @@ export class FeedPollingService implements OnApplicationShutdown {
     sourceId: string,
     url: string,
     intervalSeconds: number | undefined,
+    fullText = false,
   ): Promise<{ feed: FeedView; created: boolean }> {
     await checkUrl(url, { allowlist: this.allowlist });
     const interval =
       intervalSeconds ??
       Math.max(this.config.FEED_DEFAULT_INTERVAL_SECONDS, this.config.FEED_MIN_INTERVAL_SECONDS);
-    const { feed, created } = await this.repository.register(sourceId, new URL(url).href, interval);
+    const { feed, created } = await this.repository.register(sourceId, new URL(url).href, interval, fullText);
     // After the row is committed, so a first poll never finds no feed. Re-registering schedules an
     // active feed again, which repairs a schedule lost with Redis and keeps an existing one's slot.
     if (feed.status === 'active') await this.queue.schedule(feed.id, feed.intervalSeconds);
@@ -124,6 +133,20 @@ export class FeedPollingService implements OnApplicationShutdown {
   async find(sourceId: string, id: string): Promise<FeedView | undefined> {
     const feed = await this.repository.findOwned(sourceId, id);
     return feed ? toFeedView(feed) : undefined;
+  }
+
+  /** Changes a feed's interval (rescheduling it) or full-text setting; undefined when there is no such feed. */
+  async update(
+    sourceId: string,
+    id: string,
+    settings: { intervalSeconds?: number; fullText?: boolean },
+  ): Promise<FeedView | undefined> {
+    const feed = await this.repository.updateSettings(sourceId, id, settings);
+    if (!feed) return undefined;
+    if (feed.status === 'active' && settings.intervalSeconds !== undefined) {
+      await this.queue.schedule(feed.id, feed.intervalSeconds);
+    }
+    return toFeedView(feed);
   }
 
   /** Deletes the feed and its schedule; false when the source has no such feed. */
@@ -215,7 +238,10 @@ export class FeedPollingService implements OnApplicationShutdown {
       if (!(error instanceof FeedParseError)) throw error;
       return { kind: 'failed', status: response.status, error: `${error.code}: ${error.message}` };
     }
-    const results = await this.feeds.ingestParsed(feed.sourceId, parsed.items);
+    const items = feed.fullText
+      ? await this.fullText.complete(feed.id, parsed.items, (url) => this.fetchPage(url))
+      : parsed.items;
+    const results = await this.feeds.ingestParsed(feed.sourceId, items);
     const published = results.filter(
       (r) => r.status === 'accepted' || r.status === 'updated' || r.status === 'killed',
     ).length;
@@ -226,6 +252,17 @@ export class FeedPollingService implements OnApplicationShutdown {
       lastModified: response.lastModified,
       published,
     };
+  }
+
+  /** An item's page for full-text extraction: the same guard, politeness and limits as the feed itself. */
+  private fetchPage(url: string): Promise<FetchResult> {
+    return this.hosts.run(new URL(url).host, () =>
+      this.client.fetch(url, {
+        timeoutMs: PAGE_TIMEOUT_MS,
+        maxBytes: PAGE_MAX_BYTES,
+        headers: { accept: PAGE_ACCEPT },
+      }),
+    );
   }
 
   private async fetch(
