@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import {
+  ApiDocumentsModule,
   AppConfigModule,
   HEALTH_INDICATORS,
   HealthController,
@@ -8,6 +9,7 @@ import {
   MetricsController,
 } from '@newsflow/platform';
 import { ENRICHER_CONFIG, type EnricherConfig } from './enricher.config';
+import { enricherOpenApiDocument } from './enricher.openapi';
 import { EnrichmentConsumer } from './enrichment/enrichment.consumer';
 import { EnrichmentModule } from './enrichment/enrichment.module';
 
@@ -23,6 +25,7 @@ export class EnricherModule {
           clientId: `newsflow-enricher${config.KAFKA_CLIENT_ID_SUFFIX}`,
         }),
         EnrichmentModule,
+        ApiDocumentsModule.forRoot({ openapi: enricherOpenApiDocument() }),
       ],
       controllers: [HealthController, MetricsController],
       providers: [

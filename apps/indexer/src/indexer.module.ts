@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import {
+  ApiDocumentsModule,
   AppConfigModule,
   DatabaseHealthIndicator,
   DatabaseModule,
@@ -10,13 +11,28 @@ import {
   MetricsController,
 } from '@newsflow/platform';
 import { ArticlesModule } from './articles/articles.module';
-import { INDEXER_CONFIG, type IndexerConfig } from './indexer.config';
+import { EntitiesModule } from './entities/entities.module';
+import { indexerOpenApiDocument, servedAsyncApiDocument } from './indexer.openapi';
+import { INDEXER_CONFIG, indexerRoles, type IndexerConfig } from './indexer.config';
 import { IndexingConsumer } from './indexing/indexing.consumer';
 import { IndexingModule } from './indexing/indexing.module';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module';
+import { StreamModule } from './stream/stream.module';
+import { WebhookDispatcher } from './webhooks/webhook.dispatcher';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class IndexerModule {
   static forRoot(config: IndexerConfig): DynamicModule {
+    // INDEXER_ROLES: one process may run only some parts (scaling, and the kill tests); health and
+    // metrics are always served. Health checks only what this process runs.
+    const roles = indexerRoles(config);
+    const indicators = [
+      KafkaHealthIndicator,
+      DatabaseHealthIndicator,
+      ...(roles.has('indexing') ? [IndexingConsumer] : []),
+      ...(roles.has('webhooks') ? [WebhookDispatcher] : []),
+    ];
     return {
       module: IndexerModule,
       imports: [
@@ -30,14 +46,16 @@ export class IndexerModule {
           poolSize: config.DATABASE_POOL_SIZE,
           applicationName: 'newsflow-indexer',
         }),
-        IndexingModule,
-        ArticlesModule,
+        IndexingModule.forRoot({ consume: roles.has('indexing'), relay: roles.has('relay') }),
+        ...(roles.has('api') ? [ArticlesModule, EntitiesModule, SubscriptionsModule, StreamModule] : []),
+        ...(roles.has('webhooks') ? [WebhooksModule] : []),
+        ApiDocumentsModule.forRoot({ openapi: indexerOpenApiDocument(), asyncapi: servedAsyncApiDocument() }),
       ],
       controllers: [HealthController, MetricsController],
       providers: [
         {
           provide: HEALTH_INDICATORS,
-          inject: [KafkaHealthIndicator, DatabaseHealthIndicator, IndexingConsumer],
+          inject: indicators,
           useFactory: (...indicators: unknown[]) => indicators,
         },
       ],

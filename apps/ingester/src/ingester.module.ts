@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type ServiceOptions } from '@newsflow/platform';
 import {
+  ApiDocumentsModule,
   AppConfigModule,
   DatabaseHealthIndicator,
   DatabaseModule,
@@ -16,6 +17,7 @@ import { FEED_MEDIA_TYPES } from './feeds/feed-media-types';
 import { FeedPollingModule } from './feeds/polling/feed-polling.module';
 import { RedisHealthIndicator } from './feeds/polling/redis-health.indicator';
 import { INGESTER_CONFIG, type IngesterConfig } from './ingester.config';
+import { ingesterOpenApiDocument } from './ingester.openapi';
 
 @Module({})
 export class IngesterModule {
@@ -50,6 +52,7 @@ export class IngesterModule {
         ArticlesModule,
         FeedsModule,
         FeedPollingModule,
+        ApiDocumentsModule.forRoot({ openapi: ingesterOpenApiDocument() }),
       ],
       controllers: [HealthController, MetricsController],
       providers: [

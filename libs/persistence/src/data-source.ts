@@ -8,12 +8,17 @@ import { IngestLedgerEntity } from './entities/ingest-ledger.entity';
 import { MentionEntity } from './entities/mention.entity';
 import { OutboxEntity } from './entities/outbox.entity';
 import { SourceEntity } from './entities/source.entity';
+import { SubscriptionEntity } from './entities/subscription.entity';
+import { WebhookDeliveryAttemptEntity, WebhookDeliveryEntity } from './entities/webhook-delivery.entity';
 import { InitialSchema1764230400000 } from './migrations/1764230400000-initial-schema';
 import { ApiKeys1764234000000 } from './migrations/1764234000000-api-keys';
 import { SourceSigning1764237600000 } from './migrations/1764237600000-source-signing';
 import { Feeds1764241200000 } from './migrations/1764241200000-feeds';
 import { NearDuplicates1764244800000 } from './migrations/1764244800000-near-duplicates';
 import { FeedFullText1764248400000 } from './migrations/1764248400000-feed-full-text';
+import { Subscriptions1764300000000 } from './migrations/1764300000000-subscriptions';
+import { ArticleSearch1764310000000 } from './migrations/1764310000000-article-search';
+import { UpdateLog1764320000000 } from './migrations/1764320000000-update-log';
 
 export const ENTITIES = [
   SourceEntity,
@@ -25,6 +30,9 @@ export const ENTITIES = [
   MentionEntity,
   OutboxEntity,
   FeedEntity,
+  SubscriptionEntity,
+  WebhookDeliveryEntity,
+  WebhookDeliveryAttemptEntity,
 ];
 
 /** Listed explicitly (not globbed) so that the same list works from dist/ and under Jest. */
@@ -35,6 +43,9 @@ export const MIGRATIONS = [
   Feeds1764241200000,
   NearDuplicates1764244800000,
   FeedFullText1764248400000,
+  Subscriptions1764300000000,
+  ArticleSearch1764310000000,
+  UpdateLog1764320000000,
 ];
 
 export interface DatabaseOptions {

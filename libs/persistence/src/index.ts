@@ -8,3 +8,5 @@ export { IngestLedgerEntity } from './entities/ingest-ledger.entity';
 export { MentionEntity } from './entities/mention.entity';
 export { OutboxEntity } from './entities/outbox.entity';
 export { SourceEntity } from './entities/source.entity';
+export { SubscriptionEntity } from './entities/subscription.entity';
+export { WebhookDeliveryAttemptEntity, WebhookDeliveryEntity } from './entities/webhook-delivery.entity';

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigError } from '@newsflow/config';
 import { DependencyUnavailableFilter } from './dependency-unavailable.filter';
+import { type RegisteredRoute } from './api-documents/openapi-document';
 
 export interface ServiceOptions {
   name: string;
@@ -36,6 +37,7 @@ export async function startService(options: ServiceOptions): Promise<INestApplic
       rawBody: options.rawBody ?? false,
     },
   );
+  recordRoutes(app);
   if (options.rawContentTypes?.length) {
     app
       .getHttpAdapter()
@@ -50,6 +52,25 @@ export async function startService(options: ServiceOptions): Promise<INestApplic
   stopOnSignals(app, logger);
   return app;
 }
+
+const routesByApp = new WeakMap<INestApplication, RegisteredRoute[]>();
+
+/** Remembers every route Fastify registers (Nest registers them when the app initialises, after this). */
+function recordRoutes(app: NestFastifyApplication): void {
+  const routes: RegisteredRoute[] = [];
+  routesByApp.set(app, routes);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+    });
+}
+
+/** Every route the service serves, as Fastify registered it: the OpenAPI specs check each is documented. */
+export const registeredRoutes = (app: INestApplication): RegisteredRoute[] => [
+  ...(routesByApp.get(app) ?? []),
+];
 
 /**
  * SIGTERM/SIGINT close the app (Nest's shutdown hooks run in the order described above) and exit 0,

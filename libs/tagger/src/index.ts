@@ -4,6 +4,7 @@ import { RuleBasedTagger } from './rule-based-tagger';
 import type { Tagger } from './tagger.types';
 
 export type { EntityMention, EntityType, TagResult, Tagger } from './tagger.types';
+export * from './topics';
 
 /**
  * Builds a tagger. Asynchronous because the language model and the gazetteer load once here;

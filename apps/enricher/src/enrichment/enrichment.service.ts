@@ -5,7 +5,7 @@ import {
   type RawArticleEvent,
   type TaggedEntity,
 } from '@newsflow/contracts';
-import { type EntityMention, type Tagger } from '@newsflow/tagger';
+import { classifyTopics, extractKeywords, type EntityMention, type Tagger } from '@newsflow/tagger';
 import { htmlToText } from './html-text';
 
 export const TAGGER = Symbol('TAGGER');
@@ -38,6 +38,11 @@ export class EnrichmentService {
     const body = raw.bodyText ?? (raw.bodyHtml !== undefined ? htmlToText(raw.bodyHtml) : '');
     const text = body.length > 0 ? `${raw.headline}\n\n${body}` : raw.headline;
     const tagged = this.tagger.tag(text);
+    const language = raw.language?.toLowerCase() ?? tagged.language;
+    // The topic cues and keyword stop words are English; other languages get none rather than guesses.
+    const english = language === 'en' || language.startsWith('en-');
+    const topics = english ? classifyTopics(body, raw.headline) : [];
+    const keywords = english ? extractKeywords(body, raw.headline).map((keyword) => keyword.text) : [];
     return {
       schema: 'newsflow.enriched-article.v1',
       eventId: deterministicEventId('enriched', raw.eventId),
@@ -52,15 +57,16 @@ export class EnrichmentService {
       ...(raw.byline !== undefined ? { byline: raw.byline } : {}),
       text,
       // The publisher's declared language wins over detection; detection fills the gap.
-      language: raw.language?.toLowerCase() ?? tagged.language,
+      language,
       pubStatus: raw.pubStatus,
       versionCreated: raw.versionCreated,
       ...(raw.firstCreated !== undefined ? { firstCreated: raw.firstCreated } : {}),
       contentHash: raw.contentHash,
       ...(raw.clusterId !== undefined ? { clusterId: raw.clusterId } : {}),
       entities: groupMentions(tagged.entities),
-      topics: [],
-      keywords: [],
+      topics: topics.map((topic) => topic.code),
+      topicDetails: topics,
+      keywords,
       ingestedAt: raw.ingestedAt,
       enrichedAt: new Date().toISOString(),
     };

@@ -45,6 +45,8 @@ describe(IndexerModule.name, () => {
       DATABASE_URL: testEnv.databaseUrl,
       KAFKA_CLIENT_ID_SUFFIX: `-it-${run}`,
       INDEXER_GROUP_ID: groupId,
+      // No webhook role: this spec is about indexing and reading; the webhooks have their own.
+      INDEXER_ROLES: 'api,indexing,relay',
       LOG_LEVEL: 'warn',
     });
     app = await startService({

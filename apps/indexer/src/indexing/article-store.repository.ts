@@ -15,6 +15,11 @@ export interface OutboxRow {
   headers: Record<string, string>;
 }
 
+/** The body part of a version's text, which starts with the headline (enricher contract). */
+function bodyOf(headline: string, text: string): string {
+  return text.startsWith(headline) ? text.slice(headline.length).trim() : text.trim();
+}
+
 /** All writes of enriched article versions: articles, article_versions, entities, mentions, outbox. */
 @Injectable()
 export class ArticleStoreRepository {
@@ -28,7 +33,10 @@ export class ArticleStoreRepository {
    */
   async storeVersions(
     events: EnrichedArticleEvent[],
-    outboxFor: (stored: EnrichedArticleEvent[]) => OutboxRow[],
+    outboxFor: (
+      stored: EnrichedArticleEvent[],
+      changesOf: (event: EnrichedArticleEvent) => string[],
+    ) => OutboxRow[],
   ): Promise<EnrichedArticleEvent[]> {
     return this.dataSource.transaction(async (manager) => {
       await this.upsertArticles(manager, events);
@@ -72,9 +80,65 @@ export class ArticleStoreRepository {
       const isNew = new Set(inserted.map((k) => `${k.articleId}@${k.version}`));
       const stored = events.filter((e) => isNew.delete(`${e.articleId}@${e.version}`));
       await this.insertEntitiesAndMentions(manager, stored);
-      await this.insertOutbox(manager, outboxFor(stored));
+      const changes = await this.changesSincePreviousVersions(manager, stored);
+      await this.insertOutbox(
+        manager,
+        outboxFor(stored, (event) => changes.get(`${event.articleId}@${event.version}`) ?? []),
+      );
       return stored;
     });
+  }
+
+  /**
+   * What each new version changed against the highest stored version below it (which may be in the
+   * same chunk: it is already inserted in this transaction). A version with no predecessor changed
+   * nothing ([]); so does a re-stored identical version.
+   */
+  private async changesSincePreviousVersions(
+    manager: EntityManager,
+    stored: EnrichedArticleEvent[],
+  ): Promise<Map<string, string[]>> {
+    const changes = new Map<string, string[]>();
+    const later = stored.filter((e) => e.version > 1);
+    if (later.length === 0) return changes;
+    const previous = await manager.query<
+      Array<{
+        article_id: string;
+        version: number;
+        headline: string;
+        byline: string | null;
+        text: string;
+        pub_status: string;
+        language: string;
+        topics: string[];
+        entity_ids: string[];
+      }>
+    >(
+      `SELECT DISTINCT ON (k.article_id, k.version) k.article_id, k.version, p.headline, p.byline, p.text,
+         p.pub_status, p.language, p.topics,
+         ARRAY(SELECT DISTINCT m.entity_id FROM mentions m
+               WHERE m.article_id = p.article_id AND m.version = p.version ORDER BY 1) AS entity_ids
+       FROM unnest($1::text[], $2::int[]) AS k (article_id, version)
+       JOIN article_versions p ON p.article_id = k.article_id AND p.version < k.version
+       ORDER BY k.article_id, k.version, p.version DESC`,
+      [later.map((e) => e.articleId), later.map((e) => e.version)],
+    );
+    const byKey = new Map(previous.map((row) => [`${row.article_id}@${row.version}`, row]));
+    for (const event of later) {
+      const before = byKey.get(`${event.articleId}@${event.version}`);
+      if (!before) continue;
+      const entityIds = [...new Set(event.entities.map((entity) => entity.id))].sort();
+      const changed: string[] = [];
+      if (before.headline !== event.headline) changed.push('headline');
+      if (bodyOf(before.headline, before.text) !== bodyOf(event.headline, event.text)) changed.push('body');
+      if ((before.byline ?? null) !== (event.byline ?? null)) changed.push('byline');
+      if (before.pub_status !== event.pubStatus) changed.push('pubStatus');
+      if (before.language !== event.language) changed.push('language');
+      if (before.topics.join('\u0000') !== event.topics.join('\u0000')) changed.push('topics');
+      if (before.entity_ids.join('\u0000') !== entityIds.join('\u0000')) changed.push('entities');
+      changes.set(`${event.articleId}@${event.version}`, changed);
+    }
+    return changes;
   }
 
   /** One row per article, pointing at its highest version. Never moves backwards. */

@@ -26,6 +26,7 @@ export function toOutboxRow(
   event: EnrichedArticleEvent,
   indexedAt: string,
   headers: Record<string, string>,
+  changes: string[] = [],
 ): OutboxRow {
   const update: ArticleUpdateEvent = {
     schema: 'newsflow.article-update.v1',
@@ -40,6 +41,7 @@ export function toOutboxRow(
     pubStatus: event.pubStatus,
     entityIds: event.entities.map((entity) => entity.id),
     topics: event.topics,
+    changes,
     ...(event.clusterId !== undefined ? { clusterId: event.clusterId } : {}),
     versionCreated: event.versionCreated,
     ingestedAt: event.ingestedAt,
@@ -67,8 +69,8 @@ export class IndexingService {
     headersOf: (event: EnrichedArticleEvent) => Record<string, string>,
   ): Promise<void> {
     const indexedAt = new Date().toISOString();
-    const stored = await this.store.storeVersions(events, (newVersions) =>
-      newVersions.map((event) => toOutboxRow(event, indexedAt, headersOf(event))),
+    const stored = await this.store.storeVersions(events, (newVersions, changesOf) =>
+      newVersions.map((event) => toOutboxRow(event, indexedAt, headersOf(event), changesOf(event))),
     );
     for (const event of stored) indexedTotal.inc({ kind: updateKindOf(event) });
     if (stored.length > 0) this.relay.kick();

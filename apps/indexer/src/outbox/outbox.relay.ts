@@ -90,9 +90,16 @@ export class OutboxRelay implements OnApplicationBootstrap {
         byTopic.set(row.topic, records);
       }
       await this.publisher.publish([...byTopic].map(([topic, records]) => ({ topic, records })));
-      await manager.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])', [
-        rows.map((r) => r.id),
-      ]);
+      // Numbered in id order after the last number given: this relay holds the lock, so no other
+      // transaction numbers rows until this one commits, and the update log stays gap-free and ordered.
+      await manager.query(
+        `WITH numbered AS (
+           SELECT id, (SELECT coalesce(max(published_seq), 0) FROM outbox) + row_number() OVER (ORDER BY id) AS seq
+           FROM outbox WHERE id = ANY($1::bigint[]))
+         UPDATE outbox o SET published_at = now(), published_seq = numbered.seq
+         FROM numbered WHERE o.id = numbered.id`,
+        [rows.map((r) => r.id)],
+      );
       return rows.length;
     });
   }

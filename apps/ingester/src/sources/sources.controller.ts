@@ -16,7 +16,7 @@ import { SourcesService } from './sources.service';
 
 const SOURCE_ID = '^[a-z0-9][a-z0-9-]{1,62}$';
 
-const CreateSourceSchema = Type.Object(
+export const CreateSourceSchema = Type.Object(
   {
     id: Type.String({ pattern: SOURCE_ID, description: 'lower-case letters, digits and dashes' }),
     name: Type.String({ minLength: 1, maxLength: 200 }),

@@ -16,6 +16,19 @@ export const ArticleUpdateEventSchema = Type.Object(
     pubStatus: PubStatus,
     entityIds: Type.Array(Type.String()),
     topics: Type.Array(Type.String()),
+    changes: Type.Optional(
+      Type.Array(
+        Type.Union(
+          ['headline', 'body', 'byline', 'pubStatus', 'language', 'topics', 'entities'].map((field) =>
+            Type.Literal(field),
+          ),
+        ),
+        {
+          description:
+            'Fields that differ from the previous stored version ([] for a created article); absent in events written before this field existed',
+        },
+      ),
+    ),
     clusterId: Type.Optional(ClusterId),
     versionCreated: Timestamp,
     ingestedAt: Timestamp,

@@ -30,6 +30,16 @@ export const TaggedEntitySchema = Type.Object(
   { additionalProperties: false },
 );
 
+export const TopicDetailSchema = Type.Object(
+  {
+    code: Type.String({ pattern: '^medtop:[0-9]{8}$', description: 'IPTC Media Topic qcode' }),
+    label: Type.String({ minLength: 1, description: "The topic's English IPTC label" }),
+    score: Type.Number({ minimum: 0, description: 'Cue weight per 100 words, plus headline cues' }),
+    cues: Type.Array(Type.String(), { description: 'The lexicon cues that fired, strongest first' }),
+  },
+  { additionalProperties: false },
+);
+
 /** news.enriched.v1 — the raw article plus clean text, language and entities. Keyed by articleId. */
 export const EnrichedArticleEventSchema = Type.Object(
   {
@@ -54,7 +64,12 @@ export const EnrichedArticleEventSchema = Type.Object(
     contentHash: Type.String({ pattern: '^[a-f0-9]{64}$' }),
     clusterId: Type.Optional(ClusterId),
     entities: Type.Array(TaggedEntitySchema),
-    topics: Type.Array(Type.String()),
+    topics: Type.Array(Type.String(), {
+      description: 'Top-level IPTC Media Topic qcodes (medtop:01000000 … medtop:17000000), best first',
+    }),
+    topicDetails: Type.Optional(
+      Type.Array(TopicDetailSchema, { description: 'Why each of `topics` was assigned, in the same order' }),
+    ),
     keywords: Type.Array(Type.String()),
     ingestedAt: Timestamp,
     enrichedAt: Timestamp,
@@ -68,3 +83,4 @@ export const EnrichedArticleEventSchema = Type.Object(
 export type EnrichedArticleEvent = Static<typeof EnrichedArticleEventSchema>;
 export type TaggedEntity = Static<typeof TaggedEntitySchema>;
 export type Mention = Static<typeof MentionSchema>;
+export type TopicDetail = Static<typeof TopicDetailSchema>;

@@ -26,7 +26,7 @@ import { FeedPollingService, type FeedView } from './feed-polling.service';
 /** A day: a feed polled less often than that is not news any more. */
 const MAX_INTERVAL_SECONDS = 86_400;
 
-const registerFeedSchema = (minIntervalSeconds: number) =>
+export const registerFeedSchema = (minIntervalSeconds: number) =>
   Type.Object(
     {
       url: Type.String({ minLength: 1, maxLength: 2048, description: 'http or https URL of the feed' }),
@@ -40,7 +40,7 @@ const registerFeedSchema = (minIntervalSeconds: number) =>
     { additionalProperties: false },
   );
 
-const updateFeedSchema = (minIntervalSeconds: number) =>
+export const updateFeedSchema = (minIntervalSeconds: number) =>
   Type.Object(
     {
       intervalSeconds: Type.Optional(

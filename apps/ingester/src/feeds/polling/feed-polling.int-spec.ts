@@ -317,6 +317,64 @@ ${items
     expect(requestsTo(path)).toHaveLength(3);
   });
 
+  it('records a clear error for hostile and broken feeds while a healthy feed keeps flowing', async () => {
+    const healthyPath = `/${run}/healthy.xml`;
+    const healthyGuid = (n: number) => `${run}-healthy-${n}`;
+    let healthyItems = [{ guid: healthyGuid(1), title: 'Tide tables', body: 'High water at noon.' }];
+    routes.set(
+      healthyPath,
+      conditionalRss(() => rss(healthyItems)),
+    );
+    const rssType = { 'content-type': 'application/rss+xml' };
+    const hostile: Record<string, Answer> = {
+      laughs: {
+        status: 200,
+        headers: rssType,
+        body: `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+          <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><rss version="2.0"><channel><title>&c;</title></channel></rss>`,
+      },
+      xxe: {
+        status: 200,
+        headers: rssType,
+        body: `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+          <rss version="2.0"><channel><title>&x;</title></channel></rss>`,
+      },
+      malformed: { status: 200, headers: rssType, body: '<rss version="2.0"><channel><item><title>cut' },
+      oversized: { status: 200, headers: rssType, body: `<rss>${' '.repeat(11 * 1024 * 1024)}</rss>` },
+      metadata: { status: 302, headers: { location: 'http://169.254.169.254/latest/meta-data/' } },
+    };
+    const feeds = new Map<string, FeedView>();
+    for (const [name, answer] of Object.entries(hostile)) {
+      routes.set(`/${run}/${name}.xml`, () => answer);
+      feeds.set(name, await register(`/${run}/${name}.xml`));
+    }
+    const healthy = await register(healthyPath);
+
+    const errors = await eventually('every hostile feed failed once', async () => {
+      const states = await Promise.all(
+        [...feeds].map(async ([name, feed]) => [name, await feedState(feed.id)] as const),
+      );
+      return states.every(([, state]) => state.consecutiveFailures >= 1)
+        ? Object.fromEntries(states.map(([name, state]) => [name, state.lastError]))
+        : undefined;
+    });
+    expect(errors.laughs).toMatch(/^unsafe_xml: .*DOCTYPE/);
+    expect(errors.xxe).toMatch(/^unsafe_xml: /);
+    expect(errors.malformed).toMatch(/^malformed: /);
+    expect(errors.oversized).toMatch(/^too_large: /);
+    expect(errors.metadata).toMatch(/^blocked_address: .*169\.254\.169\.254/);
+
+    // Meanwhile the healthy feed is polled and its new item published, and the service answers.
+    healthyItems = [...healthyItems, { guid: healthyGuid(2), title: 'Harbour fees', body: 'Fees rise.' }];
+    const second = articleIdFor(sourceA.id, healthyGuid(2));
+    await eventually('the healthy feed’s new item', async () =>
+      (await versionsOn(second)).length === 1 ? true : undefined,
+    );
+    expect((await feedState(healthy.id)).consecutiveFailures).toBe(0);
+    expect((await fetch(`${baseUrl}/health`)).status).toBe(200);
+    for (const feed of [...feeds.values(), healthy]) await api('DELETE', `/v1/feeds/${feed.id}`);
+  });
+
   it('waits as long as Retry-After asks after a 429, then polls normally', async () => {
     const path = `/${run}/busy.xml`;
     let answered429 = false;
