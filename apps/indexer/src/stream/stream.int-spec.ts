@@ -159,7 +159,7 @@ describe(StreamController.name, () => {
     extra: Partial<Parameters<typeof enrichedArticleEvent>[0]> = {},
   ) => enrichedArticleEvent({ articleId, version: n, sourceId: source, ...extra });
 
-  it('streams the updates that match its filter, in order, with heartbeats, from the moment it connects', async () => {
+  it('streams the updates that match its filter (and the kill of a followed story), in order, with heartbeats', async () => {
     const [before, followed, other] = [randomArticleId(), randomArticleId(), randomArticleId()];
     const entity = { id: `nf:person:keeper-${run}`, name: `Ilse Keeper${run}`, type: 'PERSON' as const };
     const body = (n: number) => `${entity.name} opened the lock gates (${n}).`;
@@ -171,7 +171,8 @@ describe(StreamController.name, () => {
       version(other, 1),
       version(followed, 1, { body: body(1), entities: [entity] }),
       version(followed, 2, { body: body(2), entities: [entity] }),
-      version(followed, 3, { body: body(3), entities: [entity], pubStatus: 'canceled' }),
+      // A kill that carries no text (a feed tombstone) still reaches whoever followed the story.
+      version(followed, 3, { body: 'Withdrawn.', pubStatus: 'canceled' }),
     );
     await eventually('three updates', async () => (client.updates().length >= 3 ? true : undefined));
     await sleep(300);

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Topics, type ArticleUpdateEvent } from '@newsflow/contracts';
+import { loadMatchableArticles, matchableOf } from '../subscriptions/matchable-article.repository';
 import { type MatchableArticle } from '../subscriptions/subscription-filter';
 
 /** One published update, with what filters need to judge it. */
@@ -14,14 +15,12 @@ export interface UpdateLogEntry {
 interface LogRow {
   seq: string;
   payload: ArticleUpdateEvent;
-  text: string | null;
-  entities: Array<{ id: string; name: string; type: string }> | null;
 }
 
 /**
  * The stored update log: outbox rows of news.updates.v1 that the relay has published, in the order
- * it numbered them (`published_seq`, see the update-log migration), joined with the version's text
- * and entities so a page of the log can be filtered without a query per event.
+ * it numbered them (`published_seq`, see the update-log migration), each with the version as
+ * filters see it (the same loader as the webhook dispatcher's, so both select the same updates).
  */
 @Injectable()
 export class UpdateLogRepository {
@@ -39,31 +38,29 @@ export class UpdateLogRepository {
   /** Up to `limit` published updates after `afterSeq`, in log order. */
   async readAfter(afterSeq: number, limit: number): Promise<UpdateLogEntry[]> {
     const rows = await this.dataSource.query<LogRow[]>(
-      `SELECT o.published_seq AS seq, o.payload, v.text,
-         (SELECT jsonb_agg(jsonb_build_object('id', e.id, 'name', e.name, 'type', e.type) ORDER BY e.id)
-          FROM entities e
-          WHERE e.id IN (SELECT m.entity_id FROM mentions m
-                         WHERE m.article_id = v.article_id AND m.version = v.version)) AS entities
-       FROM outbox o
-       LEFT JOIN article_versions v
-         ON v.article_id = o.message_key AND v.version = (o.payload->>'version')::int
-       WHERE o.published_seq > $1 AND o.topic = $2
-       ORDER BY o.published_seq
+      `SELECT published_seq AS seq, payload FROM outbox
+       WHERE published_seq > $1 AND topic = $2
+       ORDER BY published_seq
        LIMIT $3`,
       [afterSeq, Topics.updates, limit],
+    );
+    const articles = await loadMatchableArticles(
+      this.dataSource,
+      rows.map((row) => row.payload),
     );
     return rows.map((row) => ({
       seq: Number(row.seq),
       event: row.payload,
-      article: {
+      // A version missing from the store (a reset database) is judged by its event alone.
+      article: matchableOf(articles, row.payload.articleId, row.payload.version) ?? {
         articleId: row.payload.articleId,
         version: row.payload.version,
         kind: row.payload.kind,
         sourceId: row.payload.sourceId,
         language: row.payload.language,
         topics: row.payload.topics,
-        entities: row.entities ?? [],
-        text: row.text ?? row.payload.headline,
+        entities: [],
+        text: row.payload.headline,
       },
     }));
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { OutboundClient, OutboundError } from '@newsflow/outbound';
+import { OutboundClient, OutboundError, parseAllowlist } from '@newsflow/outbound';
 import { Counter, Histogram } from 'prom-client';
 import { INDEXER_CONFIG, type IndexerConfig } from '../indexer.config';
 import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
@@ -49,11 +49,7 @@ export class WebhookDeliveryService implements OnApplicationShutdown {
     private readonly deliveries: WebhookDeliveriesRepository,
     private readonly queue: WebhookQueue,
   ) {
-    const allowlist = (config.NEWSFLOW_OUTBOUND_ALLOWLIST ?? '')
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter((entry) => entry !== '');
-    this.client = new OutboundClient({ allowlist });
+    this.client = new OutboundClient({ allowlist: parseAllowlist(config.NEWSFLOW_OUTBOUND_ALLOWLIST) });
   }
 
   /**

@@ -11,7 +11,7 @@ import { Topics, validateArticleUpdateEvent, type ArticleUpdateEvent } from '@ne
 import { BatchConsumer, EventPublisher, type ConsumedMessage } from '@newsflow/kafka';
 import { type HealthIndicator } from '@newsflow/platform';
 import { INDEXER_CONFIG, type IndexerConfig } from '../indexer.config';
-import { MatchableArticleRepository } from '../subscriptions/matchable-article.repository';
+import { MatchableArticleRepository, matchableOf } from '../subscriptions/matchable-article.repository';
 import { SubscriptionMatcher } from '../subscriptions/subscription-matcher';
 import { WebhookDeliveriesRepository, type PendingDelivery } from './webhook-deliveries.repository';
 import { WebhookQueue } from './webhook.queue';
@@ -70,8 +70,9 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     await this.matcher.refresh();
     if (this.matcher.size === 0) return; // nobody to deliver to: no need to read the articles
     const owed: PendingDelivery[] = [];
+    const articles = await this.articles.loadMany(messages.map(({ value }) => value));
     for (const { value: event } of messages) {
-      const article = await this.articles.load(event.articleId, event.version);
+      const article = matchableOf(articles, event.articleId, event.version);
       if (!article) {
         // The relay publishes only committed versions; a missing one means the database was reset.
         this.logger.warn(
