@@ -1,6 +1,8 @@
 import type { EntityType } from '../tagger.types';
 import { COUNTRIES } from './countries.gazetteer';
 import type { GazetteerEntry } from './gazetteer-entry';
+import { LEGISLATURES } from './legislatures.gazetteer';
+import { MEDIA } from './media.gazetteer';
 import { ORGANIZATIONS } from './organizations.gazetteer';
 import { PEOPLE } from './people.gazetteer';
 import { PLACES } from './places.gazetteer';
@@ -56,6 +58,8 @@ export const DEFAULT_GAZETTEER_ENTRIES: readonly GazetteerEntry[] = [
   ...PLACES,
   ...REGIONS_AND_CITIES,
   ...ORGANIZATIONS,
+  ...MEDIA,
+  ...LEGISLATURES,
   ...PEOPLE,
 ];
 

@@ -211,6 +211,8 @@ export const ORGANIZATION_SUFFIXES = words(`
   Energy Oil Petroleum Pharmaceuticals Labs Laboratories Insurance Securities Investments Broadcasting Television
   Radio Channel Brigade Brigades Regiment Division Command Ministry Cabinet Government Administration Secretariat
   Tribunal Team Orchestra Band Choir Museum Library Embassy Consulate Conservatory Syndicate Institute
+  Dynamics Robotics Aerospace Logistics Therapeutics Biotech Pharma Foods Brands Ventures Entertainment Software
+  Semiconductor Electronics Telecom Communications Bancorp Financial Motorworks Shipping Mining
 `);
 
 /** Titles that are also surnames: without a name after them they stay a name ("Joseph Lord"). */

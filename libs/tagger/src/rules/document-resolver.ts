@@ -2,6 +2,7 @@ import { localEntityId } from '../entity-id';
 import type { Gazetteer, GazetteerHit } from '../gazetteer/gazetteer';
 import { normaliseSurface } from '../gazetteer/gazetteer';
 import type { EntityMention, EntityType } from '../tagger.types';
+import { DEMONYMS, LOCATION_HEADS, OF_HEADS, ORGANIZATION_HEADS } from '../lexicon/english-cues.lexicon';
 import { plain, type NameSegment } from './name-segmenter';
 import type { ClassifiedSegment } from './segment-classifier';
 
@@ -177,8 +178,16 @@ export class DocumentResolver {
           surface = surface.slice(0, -2);
           end -= 2;
         }
-        const known = knownForms.get(surface);
-        const hit = known === undefined ? this.gazetteer.lookup(surface) : undefined;
+        // "TRUMP" in an all-caps headline repeats the body's "Trump".
+        const shouted =
+          surface.length > 1 && surface === surface.toUpperCase() ? titleCase(surface) : undefined;
+        const known =
+          knownForms.get(surface) ?? (shouted !== undefined ? knownForms.get(shouted) : undefined);
+        const hit =
+          known === undefined
+            ? (this.gazetteer.lookup(surface) ??
+              (shouted !== undefined ? this.gazetteer.lookup(shouted) : undefined))
+            : undefined;
         if (known === undefined && hit === undefined) continue;
         const group = known ?? groupFor(hit!.name, hit);
         const confidence =
@@ -202,7 +211,10 @@ function collectShortOrganizationNames(classified: readonly ClassifiedSegment[])
     const key = canonicalKey(item);
     const words = key.split(' ');
     const first = words[0];
-    if (first !== undefined && first.length > 2 && !names.has(first)) names.set(first, key);
+    // Not a nationality or a generic head word: "Jewish" is not "Jewish News Syndicate", nor
+    // "State" the "State Department".
+    if (first !== undefined && first.length > 2 && !names.has(first) && !isGenericFirstWord(first))
+      names.set(first, key);
     // "NTSB" for "National Transportation Safety Board": initials of the capitalised words.
     const initials = words
       .filter((word) => /^\p{Lu}/u.test(word))
@@ -211,6 +223,17 @@ function collectShortOrganizationNames(classified: readonly ClassifiedSegment[])
     if (initials.length >= 2 && !names.has(initials)) names.set(initials, key);
   }
   return names;
+}
+
+/** "NEW YORK" → "New York", "AL-ASSAD" → "Al-Assad". */
+function titleCase(surface: string): string {
+  return surface
+    .toLowerCase()
+    .replace(/(^|[\s-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+}
+
+function isGenericFirstWord(word: string): boolean {
+  return DEMONYMS.has(word) || OF_HEADS.has(word) || ORGANIZATION_HEADS.has(word) || LOCATION_HEADS.has(word);
 }
 
 /** The canonical name of a mention: the gazetteer name, else its text without a leading "The". */

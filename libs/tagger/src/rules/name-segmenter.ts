@@ -333,13 +333,13 @@ export function spanText(tokens: readonly Token[], from: number, to: number): st
   return text;
 }
 
-type LineKind = 'prose' | 'headline' | 'all-caps';
+export type LineKind = 'prose' | 'headline' | 'all-caps';
 
 /**
  * All-caps lines ("BREAKING NEWS") are skipped; title-case lines (headlines, "Share This Article")
  * capitalise every word, so only names known from elsewhere are taken from them.
  */
-function classifyLines(tokens: readonly Token[]): LineKind[] {
+export function classifyLines(tokens: readonly Token[]): LineKind[] {
   const kinds: LineKind[] = [];
   let line = -1;
   let words = 0;

@@ -1,0 +1,114 @@
+import { createTagger, type EntityMention, type Tagger } from './index';
+
+// The shipped model on short news texts written for these tests (not taken from any data set):
+// what a user of the tags would check first — the right names, types and offsets.
+
+function pairs(entities: readonly EntityMention[]): [string, string][] {
+  return entities.map((entity) => [entity.text, entity.type]);
+}
+
+describe('ModelTagger (shipped model)', () => {
+  let tagger: Tagger;
+
+  beforeAll(async () => {
+    tagger = await createTagger();
+  }, 30_000);
+
+  it('finds people, organisations and places in a news paragraph with exact offsets', () => {
+    const text =
+      'Hartwell Dynamics, a drone maker based in Leeds, said on Monday that its chief executive, ' +
+      'Priya Natarajan, would step down after talks with investors in Frankfurt.';
+    const { language, entities } = tagger.tag(text);
+    expect(language).toBe('en');
+    expect(pairs(entities)).toEqual([
+      ['Hartwell Dynamics', 'ORGANIZATION'],
+      ['Leeds', 'LOCATION'],
+      ['Priya Natarajan', 'PERSON'],
+      ['Frankfurt', 'LOCATION'],
+    ]);
+    for (const entity of entities) {
+      expect(text.slice(entity.start, entity.end)).toBe(entity.text);
+      expect(entity.confidence).toBeGreaterThan(0);
+      expect(entity.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('keeps titles out of names and makes the name after a title a person', () => {
+    const { entities } = tagger.tag(
+      'Vice President Kamala Harris met Foreign Secretary Rhodri Penhale in Washington on Tuesday.',
+    );
+    expect(pairs(entities)).toEqual([
+      ['Kamala Harris', 'PERSON'],
+      ['Rhodri Penhale', 'PERSON'],
+      ['Washington', 'LOCATION'],
+    ]);
+  });
+
+  it('links a later surname and a later short company name to the first full mention', () => {
+    const text =
+      'Analysts at Brenmoor Capital Partners cut their forecast, said Tomasz Wielgosz, a strategist. ' +
+      'Wielgosz added that Brenmoor expects rates to fall.';
+    const { entities } = tagger.tag(text);
+    const byText = new Map(entities.map((entity) => [entity.text, entity]));
+    expect(byText.get('Tomasz Wielgosz')?.type).toBe('PERSON');
+    expect(byText.get('Wielgosz')?.id).toBe(byText.get('Tomasz Wielgosz')?.id);
+    expect(byText.get('Brenmoor Capital Partners')?.type).toBe('ORGANIZATION');
+  });
+
+  it('reads a photo credit as a person and an agency, and a typographic possessive', () => {
+    const text = 'Crowds gathered outside Japan’s parliament. (Mikael Strand/Reuters)';
+    const { entities } = tagger.tag(text);
+    expect(pairs(entities)).toEqual([
+      ['Japan', 'LOCATION'],
+      ['Mikael Strand', 'PERSON'],
+      ['Reuters', 'ORGANIZATION'],
+    ]);
+  });
+
+  it('takes names from a byline, a caption and a copyright line without inventing others', () => {
+    const text = [
+      'Port Strike Enters Second Week',
+      'Dockworkers march in Rotterdam on May 2. (Ilse Vermeer/Getty Images)',
+      'By Daniel Okoro and Joseph Lord',
+      'Dockworkers at the port of Rotterdam stayed out for an eighth day on Friday, the FNV union said.',
+      '©2025 Harbourside Herald All Rights Reserved.',
+    ].join('\n');
+    const { entities } = tagger.tag(text);
+    expect(pairs(entities)).toEqual([
+      ['Rotterdam', 'LOCATION'],
+      ['Ilse Vermeer', 'PERSON'],
+      ['Getty Images', 'ORGANIZATION'],
+      ['Daniel Okoro', 'PERSON'],
+      ['Joseph Lord', 'PERSON'],
+      ['Rotterdam', 'LOCATION'],
+      ['FNV', 'ORGANIZATION'],
+      ['Harbourside Herald', 'ORGANIZATION'],
+    ]);
+  });
+
+  it('tags an all-caps wire headline like the same words in lower case', () => {
+    const { entities } = tagger.tag('FLOODS FORCE THOUSANDS FROM HOMES IN NORTHERN ITALY');
+    expect(entities.some((entity) => entity.text.endsWith('ITALY') && entity.type === 'LOCATION')).toBe(true);
+    expect(entities.some((entity) => entity.text === 'FLOODS' || entity.text === 'THOUSANDS')).toBe(false);
+  });
+
+  it('links a name in an all-caps headline to the same name in the body', () => {
+    const text =
+      'OKAFOR WINS RUNOFF IN LAGOS\n\nAmara Okafor won the runoff in Lagos on Sunday, officials said.';
+    const { entities } = tagger.tag(text);
+    const byText = new Map(entities.map((entity) => [entity.text, entity]));
+    expect(byText.get('OKAFOR')).toMatchObject({ type: 'PERSON', id: byText.get('Amara Okafor')?.id });
+    expect(byText.get('LAGOS')?.type).toBe('LOCATION');
+    expect(byText.has('RUNOFF')).toBe(false);
+  });
+
+  it('gives a German article its language and only gazetteer names, no English guesses', () => {
+    const text =
+      'Die Bundesregierung hat am Montag in Berlin neue Maßnahmen beschlossen. Der Minister sagte, ' +
+      'die Wirtschaft müsse sich auf schwierige Monate einstellen, und die Gewerkschaften kündigten Proteste an.';
+    const { language, entities } = tagger.tag(text);
+    expect(language).toBe('de');
+    expect(pairs(entities)).toEqual([['Berlin', 'LOCATION']]);
+    expect(entities[0].id).toBe('Q64');
+  });
+});

@@ -1,0 +1,358 @@
+import type { Gazetteer, GazetteerHit } from './gazetteer/gazetteer';
+import {
+  CALENDAR_WORDS,
+  NON_NAME_WORDS,
+  ORGANIZATION_SUFFIXES,
+  PERSON_VERBS,
+  TITLES,
+  TITLE_SURNAMES,
+} from './lexicon/english-cues.lexicon';
+import { UNDETERMINED_LANGUAGE, type LanguageDetector } from './language-detector';
+import {
+  documentContext,
+  documentLabelMasks,
+  FeatureBuffer,
+  type DocumentContext,
+  type FeatureExtractor,
+} from './model/features';
+import type { ModelHeader } from './model/model-file';
+import { ENTITY_TYPES, spansFromLabels, type SequenceModel } from './model/sequence-model';
+import { phraseTokens, splitSentences, type ModelToken } from './model/text-sentences';
+import { RuleBasedTagger } from './rule-based-tagger';
+import { DocumentResolver } from './rules/document-resolver';
+import { DEMONYMS } from './lexicon/english-cues.lexicon';
+import { classifyLines, type NameSegment } from './rules/name-segmenter';
+import type { ClassifiedSegment } from './rules/segment-classifier';
+import type { TagResult, Tagger } from './tagger.types';
+
+/** Languages the model was trained for; `und` is mostly short English headlines. */
+const MODEL_LANGUAGES = new Set(['en', UNDETERMINED_LANGUAGE]);
+const POSSESSIVE_TOKEN = /^['’]s$/;
+/** A nationality adjective the model left out is still MISC, as in CoNLL ("French officials"). */
+const DEMONYM_CONFIDENCE = 0.75;
+const GAZETTEER_CONFIDENCE = 0.95;
+/** Below this, a model span in a title-case headline needs confirmation from the body. */
+const HEADLINE_MIN_CONFIDENCE = 0.8;
+/** Longer spans in a title-case headline are usually several names and words run together. */
+const HEADLINE_MAX_WORDS = 4;
+
+/** Title phrases as token texts, longest first, indexed by their first token. */
+const TITLE_PHRASES = new Map<string, string[][]>();
+for (const title of TITLES) {
+  const parts = phraseTokens(title);
+  const list = TITLE_PHRASES.get(parts[0]) ?? [];
+  list.push(parts);
+  TITLE_PHRASES.set(
+    parts[0],
+    list.sort((a, b) => b.length - a.length),
+  );
+}
+/** Lower-case words that may stand inside a name ("Bank of England", "Ursula von der Leyen"). */
+const CONNECTORS = new Set(
+  'of the and for de du des da das do dos di del della der den van von ter ten la le y zu bin ibn al el on in at upon to'.split(
+    ' ',
+  ),
+);
+/** Below this, a one-word span the document also writes in lower case is dropped. */
+const EMPHASIS_MAX_CONFIDENCE = 0.75;
+/** Below this, a one-word span opening a sentence needs the document to confirm it. */
+const SENTENCE_START_MIN_CONFIDENCE = 0.6;
+/** Words that make a capitalised phrase a clause, not a title ("Country of my Second Term"). */
+const POSSESSIVE_WORDS = new Set('my our your his her their its this that these those we you'.split(' '));
+/** A name right after a title is a person (as sure as the old title rule was). */
+const TITLE_CONFIDENCE = 0.9;
+/** Longer all-caps words in mixed-case text are emphasis, not acronyms. */
+const MAX_ACRONYM_LETTERS = 6;
+/** The holder named in a copyright line is an organisation. */
+const COPYRIGHT_CONFIDENCE = 0.8;
+
+/**
+ * The production tagger: the trained sequence model finds and types the mentions; the rule layer
+ * around it strips titles, joins a later "Trump" to an earlier "Donald Trump", gives each entity
+ * one type and id per document (curated QIDs first), and recovers later repeats of names the model
+ * found once. Non-English text goes to the rule-based tagger, which then reports gazetteer names
+ * only.
+ */
+export class ModelTagger implements Tagger {
+  private readonly resolver: DocumentResolver;
+  private readonly fallback: RuleBasedTagger;
+  private readonly buffer = new FeatureBuffer();
+  private labels = new Uint8Array(256);
+  private margins = new Float32Array(256);
+
+  constructor(
+    private readonly languageDetector: LanguageDetector,
+    private readonly gazetteer: Gazetteer,
+    private readonly model: SequenceModel,
+    private readonly extractor: FeatureExtractor,
+    private readonly confidence: ModelHeader['confidence'],
+    /** Re-labels each sentence knowing how the first pass labelled the same words elsewhere. */
+    private readonly secondPass?: SequenceModel,
+  ) {
+    this.resolver = new DocumentResolver(gazetteer);
+    this.fallback = new RuleBasedTagger(languageDetector, gazetteer);
+  }
+
+  tag(text: string): TagResult {
+    const language = this.languageDetector.detect(text);
+    if (!MODEL_LANGUAGES.has(language)) return { language, entities: this.fallback.tag(text).entities };
+    const { classified, unconfirmed } = this.findMentions(text);
+    return { language, entities: this.resolver.resolve(text, classified, unconfirmed) };
+  }
+
+  /** Model spans as classified segments, and the capitalised runs it left out. */
+  findMentions(text: string): { classified: ClassifiedSegment[]; unconfirmed: NameSegment[] } {
+    const sentences = splitSentences(text);
+    const context = documentContext(sentences.map((sentence) => sentence.map((token) => token.text)));
+    const classified: ClassifiedSegment[] = [];
+    const unconfirmed: NameSegment[] = [];
+    const lines = classifyLines(sentences.flat());
+    const words = sentences.map((sentence) => sentence.map((token) => token.text));
+    const documentLabels = this.secondPass !== undefined ? this.firstPass(words, context) : undefined;
+    for (let s = 0; s < sentences.length; s += 1) {
+      const sentence = sentences[s];
+      const n = sentence.length;
+      // In a title-case headline every word is capitalised, so the model's less certain spans
+      // there are only kept where they repeat a name the body or the gazetteer knows.
+      const inHeadline = lines[sentence[0].line] === 'headline';
+      // An all-caps line ("FLOODS FORCE THOUSANDS FROM HOMES") hides the capitals the model relies
+      // on: only sure or gazetteer-backed spans stand; the rest must repeat a known name.
+      const allCaps = sentence.length > 1 && sentence.every((token) => !LOWER_LETTER.test(token.text));
+      if (this.labels.length < n) {
+        this.labels = new Uint8Array(n * 2);
+        this.margins = new Float32Array(n * 2);
+      }
+      this.extractor.extract(words[s], context, this.buffer, documentLabels?.[s]);
+      (this.secondPass ?? this.model).decode(this.buffer, n, this.labels, this.margins);
+      const covered = new Uint8Array(n);
+      const titles = markTitles(sentence);
+      for (const span of spansFromLabels(this.labels, n)) {
+        let type = ENTITY_TYPES[span.type];
+        const refined = refineSpan(sentence, span.start, span.end, titles, type === 'MISC');
+        if (refined === undefined) continue;
+        let { start, end } = refined;
+        if (inHeadline) {
+          // "Kazakhstan to Join Abraham Accords": a headline capitalises words the body writes
+          // in lower case ("join"); they are not part of the name.
+          const common = (token: ModelToken): boolean => context.lowerCaseWords.has(token.text.toLowerCase());
+          while (start < end && common(sentence[start])) start += 1;
+          while (end > start && common(sentence[end - 1])) end -= 1;
+          if (start >= end) continue;
+        }
+        let margin = Infinity;
+        for (let i = start; i < end; i += 1) margin = Math.min(margin, this.margins[i]);
+        let confidence = 1 / (1 + Math.exp(-(this.confidence.a * margin + this.confidence.b)));
+        const surface = text.slice(sentence[start].start, sentence[end - 1].end);
+        const wordCount = countWords(sentence, start, end);
+        if (inHeadline && (confidence < HEADLINE_MIN_CONFIDENCE || wordCount > HEADLINE_MAX_WORDS)) continue;
+        const hit = this.lookup(surface);
+        if (allCaps && hit === undefined && confidence < HEADLINE_MIN_CONFIDENCE) continue;
+        if (hit === undefined && wordCount === 1) {
+          // A lone capital whose lower-case form the document also uses ("the World", "Nations"
+          // in a quote) is emphasis, unless the model is sure; sentence openers and dates are
+          // not names; a nationality adjective left by title trimming ("Saudi") is MISC.
+          if (
+            surface.length < 2 ||
+            NON_NAME_WORDS.has(surface) ||
+            CALENDAR_WORDS.has(surface) ||
+            (confidence < EMPHASIS_MAX_CONFIDENCE && context.lowerCaseWords.has(surface.toLowerCase())) ||
+            // A sentence's first word is capitalised anyway: unsure and never capitalised
+            // mid-sentence in the document, it is left to the resolver to confirm.
+            (start === 0 &&
+              confidence < SENTENCE_START_MIN_CONFIDENCE &&
+              !context.capitalisedWords.has(surface.toLowerCase()))
+          )
+            continue;
+          // "STRENGTH" in a quote is emphasis: acronyms are short (as in the rule tagger).
+          const token = sentence[start];
+          if (token.allCaps && token.text.length > MAX_ACRONYM_LETTERS && !allCaps) continue;
+          if (DEMONYMS.has(surface)) type = 'MISC';
+        }
+        if (
+          type !== 'ORGANIZATION' &&
+          type !== 'LOCATION' &&
+          ((wordCount > 1 && ORGANIZATION_SUFFIXES.has(sentence[end - 1].text)) ||
+            afterCopyright(sentence, start))
+        ) {
+          // "Hartwell Dynamics", "Norvik Holdings": the last word names a kind of organisation;
+          // "©2025 Harbourside Herald": a copyright holder is one.
+          type = 'ORGANIZATION';
+          if (afterCopyright(sentence, start)) confidence = Math.max(confidence, COPYRIGHT_CONFIDENCE);
+        } else if (refined.afterTitle && type !== 'PERSON') {
+          // "Vice President JD Vance": whatever the model thought, a title introduces a person.
+          type = 'PERSON';
+          confidence = Math.max(confidence, TITLE_CONFIDENCE);
+        }
+        for (let i = span.start; i < span.end; i += 1) covered[i] = 1;
+        classified.push({
+          segment: segment(sentence, start, end, refined.afterTitle),
+          surface,
+          type,
+          // The model and the curated gazetteer agreeing is the strongest evidence there is.
+          confidence: hit?.type === type ? GAZETTEER_CONFIDENCE : Math.min(0.99, Math.max(0.05, confidence)),
+          ...(hit !== undefined ? { gazetteer: hit } : {}),
+          wordCount,
+        });
+      }
+      // Capitalised runs the model left unlabelled: the resolver looks in them for names this
+      // document or the gazetteer already knows (a later "Tokayev", a dateline "Reuters").
+      let runStart = -1;
+      for (let i = 0; i <= n; i += 1) {
+        if (i < n && covered[i] === 0 && !inHeadline && DEMONYMS.has(sentence[i].text)) {
+          covered[i] = 1;
+          classified.push({
+            segment: segment(sentence, i, i + 1, false),
+            surface: sentence[i].text,
+            type: 'MISC',
+            confidence: DEMONYM_CONFIDENCE,
+            wordCount: 1,
+          });
+        }
+        const inRun =
+          i < n &&
+          covered[i] === 0 &&
+          titles[i] === 0 &&
+          sentence[i].kind === 'word' &&
+          sentence[i].capitalised;
+        if (inRun && runStart < 0) runStart = i;
+        if (!inRun && runStart >= 0) {
+          unconfirmed.push(segment(sentence, runStart, i, false));
+          runStart = -1;
+        }
+      }
+    }
+    return { classified, unconfirmed };
+  }
+
+  /** First-pass labels of every sentence → what the same words were labelled elsewhere. */
+  private firstPass(words: readonly string[][], context: DocumentContext): Int32Array[] {
+    const labels = words.map((sentenceWords) => {
+      const out = new Uint8Array(sentenceWords.length);
+      this.extractor.extract(sentenceWords, context, this.buffer);
+      this.model.decode(this.buffer, sentenceWords.length, out);
+      return out;
+    });
+    return documentLabelMasks(words, labels);
+  }
+
+  /** Exact form, then without a leading "The", then an all-caps form in title case ("GENEVA"). */
+  private lookup(surface: string): GazetteerHit | undefined {
+    const hit =
+      this.gazetteer.lookup(surface) ??
+      (surface.startsWith('The ') ? this.gazetteer.lookup(surface.slice(4)) : undefined);
+    if (hit !== undefined || surface.length <= 3 || surface !== surface.toUpperCase()) return hit;
+    return this.gazetteer.lookup(
+      surface
+        .toLowerCase()
+        .replace(/(^|[\s-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase()),
+    );
+  }
+}
+
+function segment(
+  tokens: readonly ModelToken[],
+  start: number,
+  end: number,
+  afterTitle: boolean,
+): NameSegment {
+  return {
+    tokens: tokens.slice(start, end),
+    start: tokens[start].start,
+    end: tokens[end - 1].end,
+    afterTitle,
+    atSentenceStart: start === 0,
+    inHeadline: false,
+    previous: tokens[start - 1],
+    following: tokens[end],
+  };
+}
+
+/** Tokens that belong to a title phrase ("Secretary of State", "Crown Prince"). */
+function markTitles(sentence: readonly ModelToken[]): Uint8Array {
+  const titles = new Uint8Array(sentence.length);
+  for (let i = 0; i < sentence.length; i += 1) {
+    if (!sentence[i].capitalised) continue;
+    for (const phrase of TITLE_PHRASES.get(sentence[i].text) ?? []) {
+      if (i + phrase.length > sentence.length) continue;
+      let matches = true;
+      for (let k = 1; k < phrase.length && matches; k += 1) matches = sentence[i + k].text === phrase[k];
+      if (!matches) continue;
+      // "Joseph Lord": a one-word title ending a name is a surname.
+      const next = sentence[i + phrase.length];
+      const previous = sentence[i - 1];
+      if (
+        phrase.length === 1 &&
+        TITLE_SURNAMES.has(phrase[0]) &&
+        previous?.capitalised === true &&
+        !(next?.kind === 'word' && next.capitalised)
+      )
+        break;
+      titles.fill(1, i, i + phrase.length);
+      i += phrase.length - 1;
+      break;
+    }
+  }
+  return titles;
+}
+
+const LOWER_WORD = /^\p{Ll}+$/u;
+const LOWER_LETTER = /\p{Ll}/u;
+
+/**
+ * Trims a model span to the name: no punctuation, possessive or lower-case word at its edges, no
+ * title ("President", "Secretary of State"), nothing after "All Rights" or from "on Thursday"
+ * on. Returns undefined when nothing name-like is left or a lower-case word inside it is not a
+ * connector ("Country of my Second Term").
+ */
+function refineSpan(
+  sentence: readonly ModelToken[],
+  spanStart: number,
+  spanEnd: number,
+  titles: Uint8Array,
+  misc: boolean,
+): { start: number; end: number; afterTitle: boolean } | undefined {
+  let start = spanStart;
+  let end = spanEnd;
+  for (let i = start + 1; i < end; i += 1) {
+    const token = sentence[i];
+    if (token.text === 'All' && sentence[i + 1]?.text === 'Rights') end = i;
+    else if (
+      LOWER_WORD.test(token.text) &&
+      i + 1 < end &&
+      CALENDAR_WORDS.has(sentence[i + 1].text.replace(/\.$/, ''))
+    )
+      end = i;
+  }
+  // Event and work names may end in lower-case words ("2019 general election"); other names not.
+  const trimmable = (token: ModelToken, index: number): boolean =>
+    token.kind !== 'word' ||
+    POSSESSIVE_TOKEN.test(token.text) ||
+    (LOWER_WORD.test(token.text) && (!misc || PERSON_VERBS.has(token.text))) ||
+    titles[index] === 1;
+  let afterTitle = start > 0 && titles[start - 1] === 1;
+  while (start < end && trimmable(sentence[start], start)) {
+    if (titles[start] === 1) afterTitle = true;
+    start += 1;
+  }
+  while (end > start && trimmable(sentence[end - 1], end - 1)) end -= 1;
+  if (start >= end) return undefined;
+  for (let i = start + 1; i < end - 1; i += 1) {
+    const text = sentence[i].text;
+    if (LOWER_WORD.test(text) && (misc ? POSSESSIVE_WORDS.has(text) : !CONNECTORS.has(text)))
+      return undefined;
+  }
+  return { start, end, afterTitle };
+}
+
+/** The span follows "©" or "Copyright", perhaps with years in between. */
+function afterCopyright(sentence: readonly ModelToken[], start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && /^[\d–-]+$/.test(sentence[i].text)) i -= 1;
+  return i >= 0 && (sentence[i].text === '©' || /^copyright$/i.test(sentence[i].text));
+}
+
+function countWords(sentence: readonly ModelToken[], start: number, end: number): number {
+  let count = 0;
+  for (let i = start; i < end; i += 1) if (sentence[i].kind === 'word') count += 1;
+  return count;
+}

@@ -1,0 +1,29 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Gazetteer } from '../gazetteer/gazetteer';
+import { FeatureExtractor } from './features';
+import { deserializeModel, type LoadedModel } from './model-file';
+import { MODEL_PATH, secondStagePath } from './model-path';
+import type { SequenceModel } from './sequence-model';
+import { phraseTokens } from './text-sentences';
+
+export interface ShippedModel extends LoadedModel {
+  extractor: FeatureExtractor;
+  /** The document-level second pass, when its file is there. */
+  secondPass?: SequenceModel;
+}
+
+/** Reads the shipped weights (or another model file) and builds the matching feature extractor. */
+export function loadModel(gazetteer: Gazetteer, path = MODEL_PATH): ShippedModel {
+  const loaded = deserializeModel(readFileSync(path));
+  const second = secondStagePath(path);
+  const secondPass = existsSync(second) ? deserializeModel(readFileSync(second)) : undefined;
+  if (secondPass !== undefined && secondPass.header.bucketBits !== loaded.header.bucketBits)
+    throw new Error('the two passes of the model use different feature tables');
+  return {
+    model: loaded.model,
+    // Confidences are calibrated on the pass that makes the final decision.
+    header: secondPass?.header ?? loaded.header,
+    extractor: new FeatureExtractor(gazetteer, loaded.header.bucketBits, phraseTokens),
+    ...(secondPass !== undefined ? { secondPass: secondPass.model } : {}),
+  };
+}
