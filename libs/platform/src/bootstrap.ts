@@ -74,16 +74,22 @@ export const registeredRoutes = (app: INestApplication): RegisteredRoute[] => [
 
 /**
  * SIGTERM/SIGINT close the app (Nest's shutdown hooks run in the order described above) and exit 0,
- * so a supervisor can tell a clean stop (exit 0) from a crash. A second signal exits at once.
+ * so a supervisor can tell a clean stop (exit 0) from a crash. A second signal (more than a second
+ * after the first) exits at once.
  */
 function stopOnSignals(app: INestApplication, logger: Logger): void {
   let stopping = false;
+  let firstSignalAt = 0;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
+      // A terminal's Ctrl-C reaches the whole process group while a supervisor (npm start) forwards
+      // its own SIGTERM: a second signal within a second is that echo, not an operator's insistence.
+      if (Date.now() - firstSignalAt < 1_000) return;
       logger.warn(`${signal} again: exiting without finishing`);
       process.exit(1);
     }
     stopping = true;
+    firstSignalAt = Date.now();
     const started = Date.now();
     logger.log(`${signal}: finishing in-flight work`);
     app.close().then(
