@@ -15,6 +15,12 @@ export const IndexerConfigSchema = Type.Object({
     minLength: 1,
     description: 'Kafka consumer group; every indexer instance of one deployment shares it',
   }),
+  OUTBOX_RETENTION_HOURS: Type.Integer({
+    default: 168,
+    minimum: 1,
+    description:
+      'Published outbox rows (the update log the live stream resumes from) are deleted after this many hours',
+  }),
   OUTBOX_POLL_MS: Type.Integer({
     default: 1000,
     minimum: 50,
@@ -113,6 +119,12 @@ export const IndexerConfigSchema = Type.Object({
     default: 30_000,
     minimum: 100,
     description: 'How long a replaying live-stream client may take to read a full buffer',
+  }),
+  STREAM_RECENT_UPDATES: Type.Integer({
+    default: 5_000,
+    minimum: 1,
+    description:
+      'Newest updates the live stream keeps in memory, so reconnecting clients rarely need the database',
   }),
   STREAM_MAX_CLIENTS: Type.Integer({
     default: 1_000,

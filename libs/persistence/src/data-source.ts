@@ -19,6 +19,7 @@ import { FeedFullText1764248400000 } from './migrations/1764248400000-feed-full-
 import { Subscriptions1764300000000 } from './migrations/1764300000000-subscriptions';
 import { ArticleSearch1764310000000 } from './migrations/1764310000000-article-search';
 import { UpdateLog1764320000000 } from './migrations/1764320000000-update-log';
+import { OutboxRetention1764330000000 } from './migrations/1764330000000-outbox-retention';
 
 export const ENTITIES = [
   SourceEntity,
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   Subscriptions1764300000000,
   ArticleSearch1764310000000,
   UpdateLog1764320000000,
+  OutboxRetention1764330000000,
 ];
 
 export interface DatabaseOptions {

@@ -7,6 +7,10 @@ import { INDEXER_CONFIG, type IndexerConfig } from '../indexer.config';
 // in id order (and thus each article's versions in order) even with several indexer instances.
 const RELAY_LOCK_KEY = 727_270_002;
 const BATCH = 500;
+/** Rows deleted per statement when pruning, so a large backlog never holds one long transaction. */
+const PRUNE_BATCH = 10_000;
+/** How often the relay prunes published rows past OUTBOX_RETENTION_HOURS. */
+const PRUNE_EVERY_MS = 3_600_000;
 
 interface OutboxRecord {
   id: string;
@@ -25,6 +29,7 @@ interface OutboxRecord {
 export class OutboxRelay implements OnApplicationBootstrap {
   private readonly logger = new Logger(OutboxRelay.name);
   private timer: NodeJS.Timeout | undefined;
+  private pruneTimer: NodeJS.Timeout | undefined;
   private draining: Promise<void> | undefined;
   private again = false;
   private stopped = false;
@@ -38,6 +43,37 @@ export class OutboxRelay implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => this.kick(), this.config.OUTBOX_POLL_MS);
     this.kick();
+    const prune = () =>
+      void this.prune(new Date(Date.now() - this.config.OUTBOX_RETENTION_HOURS * 3_600_000)).catch(
+        (error: unknown) => this.logger.warn(`outbox pruning: ${(error as Error).message}; will retry`),
+      );
+    this.pruneTimer = setInterval(prune, PRUNE_EVERY_MS);
+    prune();
+  }
+
+  /**
+   * Deletes rows published before `cutoff`: Kafka has them, and the live stream's replay reaches back
+   * only this far (a client resuming from further back is told of the gap). Unpublished rows are
+   * never deleted. Returns how many rows went.
+   */
+  async prune(cutoff: Date): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const rows = await this.dataSource.query<Array<{ n: string }>>(
+        `WITH gone AS (
+           DELETE FROM outbox WHERE id IN (
+             SELECT id FROM outbox WHERE published_at < $1 ORDER BY published_at LIMIT $2)
+           RETURNING 1)
+         SELECT count(*) AS n FROM gone`,
+        [cutoff, PRUNE_BATCH],
+      );
+      const n = Number(rows[0]?.n ?? 0);
+      deleted += n;
+      if (n < PRUNE_BATCH || this.stopped) break;
+    }
+    if (deleted > 0)
+      this.logger.log(`pruned ${deleted} published outbox row(s) older than ${cutoff.toISOString()}`);
+    return deleted;
   }
 
   /** Asks for a drain now (after a commit); coalesces with one already running. */
@@ -58,6 +94,7 @@ export class OutboxRelay implements OnApplicationBootstrap {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    clearInterval(this.pruneTimer);
     await this.draining;
   }
 

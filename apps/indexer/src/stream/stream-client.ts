@@ -64,6 +64,21 @@ export class StreamClient {
     clearTimeout(this.drainTimer);
   }
 
+  /**
+   * Says that updates after this client's position are no longer stored (the retention period pruned
+   * them), so it knows to re-read what it missed through the read API rather than believe it has all.
+   */
+  gap(nextSeq: number): void {
+    if (this.closed) return;
+    const gap = {
+      error: 'history_pruned',
+      message: `updates ${this.lastSeq + 1}…${nextSeq - 1} are past the retention period and no longer stored; the stream goes on from ${nextSeq}`,
+      missedFrom: String(this.lastSeq + 1),
+      resumesAt: String(nextSeq),
+    };
+    this.response.write(`event: gap\ndata: ${JSON.stringify(gap)}\n\n`);
+  }
+
   /** An SSE comment: keeps proxies from closing an idle connection, and tells the client it is alive. */
   heartbeat(): void {
     if (!this.closed) this.response.write(': heartbeat\n\n');

@@ -87,6 +87,11 @@ export class StreamController {
     const { filter, errors } = filterFromQuery(params);
     const lastEventId = parseLastEventId(lastEventIdHeader, params.lastEventId);
     if (typeof lastEventId === 'object') errors.push(lastEventId);
+    else if (lastEventId !== undefined && lastEventId > (await this.hub.storedHead())) {
+      // An id this log never gave (another deployment's, or from before a database reset): waiting
+      // for the log to reach it would silently skip everything until then.
+      errors.push({ path: '/lastEventId', message: `is ahead of this update log` });
+    }
     if (errors.length > 0) {
       throw new BadRequestException({
         statusCode: 400,

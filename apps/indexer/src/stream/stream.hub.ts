@@ -12,8 +12,6 @@ import { UpdateLogRepository, type UpdateLogEntry } from './update-log.repositor
 
 /** Updates read from the log per query. */
 const PAGE = 500;
-/** Recent updates kept in memory, so that clients catching up rarely need the database. */
-const RECENT = 5_000;
 
 const clientsGauge = new Gauge({ name: 'newsflow_stream_clients', help: 'Connected live-stream clients' });
 
@@ -57,6 +55,11 @@ export class StreamHub implements OnApplicationBootstrap, OnApplicationShutdown 
     return this.clients.size;
   }
 
+  /** The newest position stored (across instances: the database's, not this hub's). */
+  storedHead(): Promise<number> {
+    return this.log.head();
+  }
+
   /** The position a client without `Last-Event-ID` starts from: only updates from now on. */
   async currentHead(): Promise<number> {
     await this.started;
@@ -77,6 +80,8 @@ export class StreamHub implements OnApplicationBootstrap, OnApplicationShutdown 
           const page = await this.log.readAfter(client.lastSeq, PAGE);
           if (page.length > 0) {
             for (const entry of page) {
+              // Positions are gap-free (see the update-log migration): a jump means pruned history.
+              if (entry.seq > client.lastSeq + 1) client.gap(entry.seq);
               if (!client.offer(entry)) await client.drained();
               if (client.closed) break;
             }
@@ -114,7 +119,8 @@ export class StreamHub implements OnApplicationBootstrap, OnApplicationShutdown 
             else if (client.live) client.offer(entry);
           }
         }
-        if (this.recent.length > RECENT) this.recent.splice(0, this.recent.length - RECENT);
+        const keep = this.config.STREAM_RECENT_UPDATES;
+        if (this.recent.length > keep) this.recent.splice(0, this.recent.length - keep);
         if (page.length < PAGE) break;
       }
     } catch (error) {

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { type INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { type Kafka } from 'kafkajs';
 import { loadConfig } from '@newsflow/config';
 import { Topics, type ArticleUpdateEvent, type EnrichedArticleEvent } from '@newsflow/contracts';
@@ -15,6 +17,7 @@ import {
 } from '@newsflow/testing';
 import { IndexerConfigSchema } from '../indexer.config';
 import { IndexerModule } from '../indexer.module';
+import { OutboxRelay } from '../outbox/outbox.relay';
 import { StreamController } from './stream.controller';
 
 interface SseEvent {
@@ -92,6 +95,14 @@ class SseClient {
   }
 }
 
+async function lastUpdateOf(db: DataSource, articleId: string): Promise<ArticleUpdateEvent> {
+  const [row] = await db.query<Array<{ payload: ArticleUpdateEvent }>>(
+    `SELECT payload FROM outbox WHERE message_key = $1 AND topic = $2 ORDER BY id DESC LIMIT 1`,
+    [articleId, Topics.updates],
+  );
+  return row.payload;
+}
+
 describe(StreamController.name, () => {
   const run = uniqueSuffix();
   const groupId = `it-stream-${run}`;
@@ -113,6 +124,8 @@ describe(StreamController.name, () => {
       INDEXER_ROLES: 'api,indexing,relay',
       STREAM_POLL_MS: '50',
       STREAM_HEARTBEAT_MS: '300',
+      // Resuming clients replay from the database, where pruning shows (not from the in-memory tail).
+      STREAM_RECENT_UPDATES: '1',
       LOG_LEVEL: 'warn',
     });
     app = await startService({
@@ -221,6 +234,43 @@ describe(StreamController.name, () => {
     expect(new Set(resumed.events.map((e) => e.id)).size).toBe(4);
   });
 
+  it('tells a resuming client which updates the retention period pruned, then goes on', async () => {
+    const article = randomArticleId();
+    const first = await stream(`sources=${source}`);
+    await index(version(article, 1));
+    await eventually('the first update', async () => (first.updates().length >= 1 ? true : undefined));
+    const lastId = Number(first.events.at(-1)!.id);
+    await first.close();
+
+    // Two updates published a month ago, numbered under the relay's lock like the relay numbers them.
+    const db = app.get(DataSource);
+    await db.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(727270002)');
+      for (const n of [1, 2]) {
+        const stale = { ...(await lastUpdateOf(db, article)), eventId: randomUUID(), version: 10 + n };
+        await manager.query(
+          `INSERT INTO outbox (event_id, topic, message_key, payload, published_at, published_seq)
+           SELECT $1, $2, $3, $4, now() - interval '30 days', coalesce(max(published_seq), 0) + 1 FROM outbox`,
+          [stale.eventId, Topics.updates, article, JSON.stringify(stale)],
+        );
+      }
+    });
+    await index(version(article, 2));
+    expect(
+      await app.get(OutboxRelay).prune(new Date(Date.now() - 7 * 24 * 3_600_000)),
+    ).toBeGreaterThanOrEqual(2);
+
+    const resumed = await stream(`sources=${source}`, String(lastId));
+    await eventually('the gap notice and version 2', async () =>
+      resumed.updates().length >= 1 ? true : undefined,
+    );
+    const gaps = resumed.events.filter((e) => e.event === 'gap');
+    expect(gaps).toHaveLength(1);
+    expect(JSON.parse(gaps[0].data)).toMatchObject({ error: 'history_pruned' });
+    expect(resumed.updates()).toEqual([[article, 2, 'updated']]);
+    expect(resumed.events.indexOf(gaps[0])).toBe(0);
+  });
+
   it('answers 400 naming each bad parameter', async () => {
     const response = await fetch(
       `${baseUrl}/v1/stream?types=PERSON,sometimes&colour=red&lastEventId=yesterday`,
@@ -228,5 +278,11 @@ describe(StreamController.name, () => {
     expect(response.status).toBe(400);
     const { errors } = (await response.json()) as { errors: Array<{ path: string }> };
     expect(errors.map((e) => e.path).sort()).toEqual(['/colour', '/lastEventId', '/types/1']);
+
+    const ahead = await fetch(`${baseUrl}/v1/stream`, { headers: { 'last-event-id': '999999999999' } });
+    expect(ahead.status).toBe(400);
+    expect(await ahead.json()).toMatchObject({
+      errors: [{ path: '/lastEventId', message: 'is ahead of this update log' }],
+    });
   });
 });

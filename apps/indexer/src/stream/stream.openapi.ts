@@ -30,7 +30,7 @@ export const streamOperations: ApiOperation[] = [
     operationId: 'streamUpdates',
     summary: 'Server-sent events of article updates (news.updates.v1), filtered like a subscription',
     description:
-      'Each event is `id: <position in the update log>` and `data: <ArticleUpdateEvent JSON>`; a comment line every STREAM_HEARTBEAT_MS keeps the connection open. Without `Last-Event-ID` the stream starts at the newest update; with it, the stream replays every matching update after that position from the stored log, then goes on live. A client that falls more than STREAM_MAX_BUFFER_BYTES behind receives `event: error` with `{"error":"slow_consumer"}` and the stream ends; it resumes with Last-Event-ID.',
+      'Each event is `id: <position in the update log>` and `data: <ArticleUpdateEvent JSON>`; a comment line every STREAM_HEARTBEAT_MS keeps the connection open. Without `Last-Event-ID` the stream starts at the newest update; with it, the stream replays every matching update after that position from the stored log, then goes on live. A client that falls more than STREAM_MAX_BUFFER_BYTES behind receives `event: error` with `{"error":"slow_consumer"}` and the stream ends; it resumes with Last-Event-ID. A client resuming from before the retention period (OUTBOX_RETENTION_HOURS) first receives `event: gap` with `{"error":"history_pruned","missedFrom","resumesAt"}`.',
     tags: ['stream'],
     query: StreamQuerySchema,
     headers: Type.Object({
