@@ -1,8 +1,5 @@
-import { type INestApplication } from '@nestjs/common';
 import { type DataSource } from 'typeorm';
-import { loadConfig } from '@newsflow/config';
 import { type EnrichedArticleEvent } from '@newsflow/contracts';
-import { startService } from '@newsflow/platform';
 import { createDataSource } from '@newsflow/persistence';
 import {
   enrichedArticleEvent,
@@ -11,8 +8,7 @@ import {
   uniqueSuffix,
   type EnrichedArticleSpec,
 } from '@newsflow/testing';
-import { IndexerConfigSchema } from '../indexer.config';
-import { IndexerModule } from '../indexer.module';
+import { startTestIndexer, type TestIndexer } from '../testing/test-indexer';
 import { ArticleStoreRepository } from '../indexing/article-store.repository';
 import { type ArticlePage, type ArticleSummary, type ArticleVersions } from './articles.schemas';
 import { ninjsValidator } from './ninjs-schema.testing';
@@ -25,29 +21,15 @@ import { ninjsValidator } from './ninjs-schema.testing';
 describe('GET /v1/articles (search)', () => {
   const run = uniqueSuffix();
   const source = `it-search-${run}`;
-  let app: INestApplication;
+  let indexer: TestIndexer;
   let baseUrl: string;
   let dataSource: DataSource;
   let store: ArticleStoreRepository;
 
   beforeAll(async () => {
-    const config = loadConfig(IndexerConfigSchema, {
-      KAFKA_BROKERS: testEnv.kafkaBrokers,
-      DATABASE_URL: testEnv.databaseUrl,
-      REDIS_URL: testEnv.redisUrl,
-      KAFKA_CLIENT_ID_SUFFIX: `-it-search-${run}`,
-      INDEXER_GROUP_ID: `it-search-${run}`,
-      INDEXER_ROLES: 'api', // the HTTP routes only: rows are stored directly
-      LOG_LEVEL: 'warn',
-    });
-    app = await startService({
-      name: 'indexer',
-      module: IndexerModule.forRoot(config),
-      host: '127.0.0.1',
-      port: 0,
-      logLevel: config.LOG_LEVEL,
-    });
-    baseUrl = await app.getUrl();
+    // The HTTP routes only: rows are stored directly.
+    indexer = await startTestIndexer(`search-${run}`, { INDEXER_ROLES: 'api' });
+    baseUrl = indexer.baseUrl;
     // Migrated by the app above.
     dataSource = await createDataSource({ url: testEnv.databaseUrl, poolSize: 2 }).initialize();
     store = new ArticleStoreRepository(dataSource);
@@ -55,7 +37,7 @@ describe('GET /v1/articles (search)', () => {
 
   afterAll(async () => {
     await dataSource?.destroy();
-    await app?.close();
+    await indexer?.stop();
   });
 
   /** Stores versions as the indexer would (no outbox rows: nothing is announced). */

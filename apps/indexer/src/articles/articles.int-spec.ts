@@ -1,6 +1,4 @@
-import { type INestApplication } from '@nestjs/common';
 import { type Kafka } from 'kafkajs';
-import { loadConfig } from '@newsflow/config';
 import {
   DeadLetterHeaders,
   deadLetterTopic,
@@ -10,26 +8,22 @@ import {
   type EnrichedArticleEvent,
 } from '@newsflow/contracts';
 import { createKafka, EventPublisher, parseBrokers, toJsonRecord } from '@newsflow/kafka';
-import { startService } from '@newsflow/platform';
 import {
   enrichedArticleEvent,
   eventually,
   randomArticleId,
   readToEnd,
-  startGroupAtEnd,
   testEnv,
   TopicReader,
   uniqueSuffix,
   type ReadMessage,
 } from '@newsflow/testing';
-import { IndexerConfigSchema } from '../indexer.config';
-import { IndexerModule } from '../indexer.module';
+import { startTestIndexer, type TestIndexer } from '../testing/test-indexer';
 import { type ArticleView } from './articles.service';
 
-describe(IndexerModule.name, () => {
+describe('indexer: indexing and GET /v1/articles/:id', () => {
   const run = uniqueSuffix();
-  const groupId = `it-indexer-${run}`;
-  let app: INestApplication;
+  let indexer: TestIndexer;
   let baseUrl: string;
   let kafka: Kafka;
   let publisher: EventPublisher;
@@ -37,26 +31,10 @@ describe(IndexerModule.name, () => {
   let deadLetters: TopicReader;
 
   beforeAll(async () => {
-    kafka = createKafka({ brokers: parseBrokers(testEnv.kafkaBrokers), clientId: groupId });
-    // A fresh group would otherwise index the topic's whole history, left there by other tests.
-    await startGroupAtEnd(kafka, groupId, Topics.enriched);
-    const config = loadConfig(IndexerConfigSchema, {
-      KAFKA_BROKERS: testEnv.kafkaBrokers,
-      DATABASE_URL: testEnv.databaseUrl,
-      KAFKA_CLIENT_ID_SUFFIX: `-it-${run}`,
-      INDEXER_GROUP_ID: groupId,
-      // No webhook role: this spec is about indexing and reading; the webhooks have their own.
-      INDEXER_ROLES: 'api,indexing,relay',
-      LOG_LEVEL: 'warn',
-    });
-    app = await startService({
-      name: 'indexer',
-      module: IndexerModule.forRoot(config),
-      host: '127.0.0.1',
-      port: 0, // any free port (the config schema only takes 1..65535)
-      logLevel: config.LOG_LEVEL,
-    });
-    baseUrl = await app.getUrl();
+    // No webhook role: this spec is about indexing and reading; the webhooks have their own.
+    indexer = await startTestIndexer(`articles-${run}`, { INDEXER_ROLES: 'api,indexing,relay' });
+    baseUrl = indexer.baseUrl;
+    kafka = createKafka({ brokers: parseBrokers(testEnv.kafkaBrokers), clientId: `it-articles-${run}` });
     publisher = new EventPublisher(kafka);
     await publisher.connect();
     updates = await new TopicReader(kafka, Topics.updates).start();
@@ -65,7 +43,7 @@ describe(IndexerModule.name, () => {
 
   afterAll(async () => {
     // Side by side: each consumer's stop waits for its fetch in flight.
-    await Promise.all([updates?.stop(), deadLetters?.stop(), publisher?.disconnect(), app?.close()]);
+    await Promise.all([updates?.stop(), deadLetters?.stop(), publisher?.disconnect(), indexer?.stop()]);
   });
 
   const publish = (...records: Array<{ key: string; value: unknown }>) =>
@@ -217,7 +195,8 @@ describe(IndexerModule.name, () => {
       expect(article.version).toBe(1);
       const [deadLetter] = await eventually('the dead letter', async () => {
         const mine = deadLetters.messages.filter(
-          (m) => m.key === id && m.headers[DeadLetterHeaders.consumerGroup] === groupId,
+          (m) =>
+            m.key === id && m.headers[DeadLetterHeaders.consumerGroup] === indexer.config.INDEXER_GROUP_ID,
         );
         return mine.length > 0 ? mine : undefined;
       });

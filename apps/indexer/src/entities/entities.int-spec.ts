@@ -1,8 +1,5 @@
-import { type INestApplication } from '@nestjs/common';
 import { type DataSource } from 'typeorm';
-import { loadConfig } from '@newsflow/config';
 import { type EnrichedArticleEvent } from '@newsflow/contracts';
-import { startService } from '@newsflow/platform';
 import { createDataSource } from '@newsflow/persistence';
 import {
   enrichedArticleEvent,
@@ -11,8 +8,7 @@ import {
   uniqueSuffix,
   type EnrichedArticleSpec,
 } from '@newsflow/testing';
-import { IndexerConfigSchema } from '../indexer.config';
-import { IndexerModule } from '../indexer.module';
+import { startTestIndexer, type TestIndexer } from '../testing/test-indexer';
 import { ArticleStoreRepository } from '../indexing/article-store.repository';
 import { type EntityDetails, type EntityMatches } from './entities.schemas';
 
@@ -20,7 +16,7 @@ import { type EntityDetails, type EntityMatches } from './entities.schemas';
 describe('GET /v1/entities', () => {
   const run = uniqueSuffix();
   const tag = run.replace(/[^a-z0-9]/g, '');
-  let app: INestApplication;
+  let indexer: TestIndexer;
   let baseUrl: string;
   let dataSource: DataSource;
   let store: ArticleStoreRepository;
@@ -69,23 +65,9 @@ describe('GET /v1/entities', () => {
   let second: string;
 
   beforeAll(async () => {
-    const config = loadConfig(IndexerConfigSchema, {
-      KAFKA_BROKERS: testEnv.kafkaBrokers,
-      DATABASE_URL: testEnv.databaseUrl,
-      REDIS_URL: testEnv.redisUrl,
-      KAFKA_CLIENT_ID_SUFFIX: `-it-entities-${run}`,
-      INDEXER_GROUP_ID: `it-entities-${run}`,
-      INDEXER_ROLES: 'api',
-      LOG_LEVEL: 'warn',
-    });
-    app = await startService({
-      name: 'indexer',
-      module: IndexerModule.forRoot(config),
-      host: '127.0.0.1',
-      port: 0,
-      logLevel: config.LOG_LEVEL,
-    });
-    baseUrl = await app.getUrl();
+    // The HTTP routes only: rows are stored directly.
+    indexer = await startTestIndexer(`entities-${run}`, { INDEXER_ROLES: 'api' });
+    baseUrl = indexer.baseUrl;
     dataSource = await createDataSource({ url: testEnv.databaseUrl, poolSize: 2 }).initialize();
     store = new ArticleStoreRepository(dataSource);
 
@@ -108,7 +90,7 @@ describe('GET /v1/entities', () => {
 
   afterAll(async () => {
     await dataSource?.destroy();
-    await app?.close();
+    await indexer?.stop();
   });
 
   const get = async (path: string, params: Record<string, string> = {}) => {

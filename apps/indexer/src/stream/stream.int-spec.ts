@@ -2,22 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { type INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Kafka } from 'kafkajs';
-import { loadConfig } from '@newsflow/config';
 import { Topics, type ArticleUpdateEvent, type EnrichedArticleEvent } from '@newsflow/contracts';
 import { createKafka, EventPublisher, parseBrokers, toJsonRecord } from '@newsflow/kafka';
-import { startService } from '@newsflow/platform';
 import {
   enrichedArticleEvent,
   eventually,
   randomArticleId,
   sleep,
-  startGroupAtEnd,
   testEnv,
   uniqueSuffix,
 } from '@newsflow/testing';
-import { IndexerConfigSchema } from '../indexer.config';
-import { IndexerModule } from '../indexer.module';
 import { OutboxRelay } from '../outbox/outbox.relay';
+import { startTestIndexer, type TestIndexer } from '../testing/test-indexer';
 import { StreamController } from './stream.controller';
 
 interface SseEvent {
@@ -105,8 +101,8 @@ async function lastUpdateOf(db: DataSource, articleId: string): Promise<ArticleU
 
 describe(StreamController.name, () => {
   const run = uniqueSuffix();
-  const groupId = `it-stream-${run}`;
   const source = `it-stream-${run}`;
+  let indexer: TestIndexer;
   let app: INestApplication;
   let baseUrl: string;
   let kafka: Kafka;
@@ -114,35 +110,23 @@ describe(StreamController.name, () => {
   const clients: SseClient[] = [];
 
   beforeAll(async () => {
-    kafka = createKafka({ brokers: parseBrokers(testEnv.kafkaBrokers), clientId: groupId });
-    await startGroupAtEnd(kafka, groupId, Topics.enriched);
-    const config = loadConfig(IndexerConfigSchema, {
-      KAFKA_BROKERS: testEnv.kafkaBrokers,
-      DATABASE_URL: testEnv.databaseUrl,
-      KAFKA_CLIENT_ID_SUFFIX: `-it-${run}`,
-      INDEXER_GROUP_ID: groupId,
+    indexer = await startTestIndexer(`stream-${run}`, {
       INDEXER_ROLES: 'api,indexing,relay',
       STREAM_POLL_MS: '50',
       STREAM_HEARTBEAT_MS: '300',
       // Resuming clients replay from the database, where pruning shows (not from the in-memory tail).
       STREAM_RECENT_UPDATES: '1',
-      LOG_LEVEL: 'warn',
     });
-    app = await startService({
-      name: 'indexer',
-      module: IndexerModule.forRoot(config),
-      host: '127.0.0.1',
-      port: 0,
-      logLevel: config.LOG_LEVEL,
-    });
-    baseUrl = await app.getUrl();
+    app = indexer.app;
+    baseUrl = indexer.baseUrl;
+    kafka = createKafka({ brokers: parseBrokers(testEnv.kafkaBrokers), clientId: `it-stream-${run}` });
     publisher = new EventPublisher(kafka);
     await publisher.connect();
   });
 
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.close()));
-    await Promise.all([publisher?.disconnect(), app?.close()]);
+    await Promise.all([publisher?.disconnect(), indexer?.stop()]);
   });
 
   const stream = async (query: string, lastEventId?: string) => {

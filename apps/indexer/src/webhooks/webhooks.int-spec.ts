@@ -1,23 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type INestApplication } from '@nestjs/common';
 import { type Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '@newsflow/config';
 import { Topics, type EnrichedArticleEvent } from '@newsflow/contracts';
 import { createKafka, EventPublisher, parseBrokers, toJsonRecord } from '@newsflow/kafka';
-import { startService } from '@newsflow/platform';
 import {
   enrichedArticleEvent,
   eventually,
   randomArticleId,
   sleep,
-  startGroupAtEnd,
   testEnv,
   uniqueSuffix,
   WebhookReceiver,
 } from '@newsflow/testing';
-import { IndexerConfigSchema } from '../indexer.config';
-import { IndexerModule } from '../indexer.module';
+import { startTestIndexer, type TestIndexer } from '../testing/test-indexer';
 import { type SubscriptionView } from '../subscriptions/subscriptions.schemas';
 
 type Created = SubscriptionView & { secret: string };
@@ -29,7 +24,7 @@ describe('Subscriptions and webhooks', () => {
   const apiKey = `it-key-${randomBytes(12).toString('hex')}`;
   const otherKey = `it-key-${randomBytes(12).toString('hex')}`;
   const receiver = new WebhookReceiver();
-  let app: INestApplication;
+  let indexer: TestIndexer;
   let baseUrl: string;
   let kafka: Kafka;
   let publisher: EventPublisher;
@@ -37,18 +32,7 @@ describe('Subscriptions and webhooks', () => {
   const created: string[] = [];
 
   beforeAll(async () => {
-    kafka = createKafka({ brokers: parseBrokers(testEnv.kafkaBrokers), clientId: `it-subs-${run}` });
-    // Fresh groups would otherwise read the topics' whole history, left there by other tests.
-    await startGroupAtEnd(kafka, `it-subs-indexer-${run}`, Topics.enriched);
-    await startGroupAtEnd(kafka, `it-subs-webhooks-${run}`, Topics.updates);
-    const config = loadConfig(IndexerConfigSchema, {
-      KAFKA_BROKERS: testEnv.kafkaBrokers,
-      DATABASE_URL: testEnv.databaseUrl,
-      REDIS_URL: testEnv.redisUrl,
-      REDIS_KEY_PREFIX: `it-subs-${run}`,
-      KAFKA_CLIENT_ID_SUFFIX: `-it-subs-${run}`,
-      INDEXER_GROUP_ID: `it-subs-indexer-${run}`,
-      WEBHOOK_GROUP_ID: `it-subs-webhooks-${run}`,
+    indexer = await startTestIndexer(`subs-${run}`, {
       NEWSFLOW_OUTBOUND_ALLOWLIST: '127.0.0.1',
       OUTBOX_POLL_MS: '200',
       SUBSCRIPTION_REFRESH_MS: '200',
@@ -59,14 +43,8 @@ describe('Subscriptions and webhooks', () => {
       WEBHOOK_ORDER_WAIT_MS: '30000', // long on purpose: a waiting version must be woken, not polled
       LOG_LEVEL: 'error',
     });
-    app = await startService({
-      name: 'indexer',
-      module: IndexerModule.forRoot(config),
-      host: '127.0.0.1',
-      port: 0,
-      logLevel: config.LOG_LEVEL,
-    });
-    baseUrl = await app.getUrl();
+    baseUrl = indexer.baseUrl;
+    kafka = createKafka({ brokers: parseBrokers(testEnv.kafkaBrokers), clientId: `it-subs-${run}` });
     db = new DataSource({ type: 'postgres', url: testEnv.databaseUrl });
     await db.initialize();
     for (const [id, key] of [
@@ -93,7 +71,7 @@ describe('Subscriptions and webhooks', () => {
       );
       await db.destroy();
     }
-    await Promise.all([publisher?.disconnect(), app?.close(), receiver.stop()]);
+    await Promise.all([publisher?.disconnect(), indexer?.stop(), receiver.stop()]);
   });
 
   const api = async <T = unknown>(
