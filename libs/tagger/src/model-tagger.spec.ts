@@ -65,6 +65,14 @@ describe('ModelTagger (shipped model)', () => {
     ]);
   });
 
+  it('reads a party named in its own language as an organisation, not a place', () => {
+    const { entities } = tagger.tag('The rally in Jakarta was organised by the Partai Nasional Indonesia.');
+    expect(pairs(entities)).toEqual([
+      ['Jakarta', 'LOCATION'],
+      ['Partai Nasional Indonesia', 'ORGANIZATION'],
+    ]);
+  });
+
   it('takes names from a byline, a caption and a copyright line without inventing others', () => {
     const text = [
       'Port Strike Enters Second Week',

@@ -3,6 +3,7 @@ import {
   CALENDAR_WORDS,
   NON_NAME_WORDS,
   ORGANIZATION_SUFFIXES,
+  PARTY_WORDS,
   PERSON_VERBS,
   TITLES,
   TITLE_SURNAMES,
@@ -139,6 +140,22 @@ export class ModelTagger implements Tagger {
           while (end > start && common(sentence[end - 1])) end -= 1;
           if (start >= end) continue;
         }
+        if (allCaps) {
+          // "OKAFOR WINS RUNOFF": when the body spells some word of the span with a capital, the
+          // edge words it never capitalises ("WINS") are headline words, not part of the name.
+          const known = (token: ModelToken): boolean =>
+            context.capitalisedWords.has(token.text.toLowerCase());
+          if (sentence.slice(start, end).some(known)) {
+            while (!known(sentence[start])) start += 1;
+            while (!known(sentence[end - 1])) end -= 1;
+          }
+        }
+        // A photo credit's name, even where the model kept only part of it ("Strand").
+        const creditStart = creditNameStart(text, sentence, start, end);
+        const credited =
+          creditStart >= 0 &&
+          this.lookup(text.slice(sentence[creditStart].start, sentence[end - 1].end)) === undefined;
+        if (credited) start = creditStart;
         let margin = Infinity;
         for (let i = start; i < end; i += 1) margin = Math.min(margin, this.margins[i]);
         let confidence = 1 / (1 + Math.exp(-(this.confidence.a * margin + this.confidence.b)));
@@ -168,22 +185,28 @@ export class ModelTagger implements Tagger {
           if (token.allCaps && token.text.length > MAX_ACRONYM_LETTERS && !allCaps) continue;
           if (DEMONYMS.has(surface)) type = 'MISC';
         }
+        const partyName = wordCount > 1 && hasPartyWord(sentence, start, end);
         if (
           type !== 'ORGANIZATION' &&
-          type !== 'LOCATION' &&
-          ((wordCount > 1 && ORGANIZATION_SUFFIXES.has(sentence[end - 1].text)) ||
-            afterCopyright(sentence, start))
+          (partyName ||
+            (type !== 'LOCATION' &&
+              ((wordCount > 1 && ORGANIZATION_SUFFIXES.has(sentence[end - 1].text)) ||
+                afterCopyright(sentence, start))))
         ) {
           // "Hartwell Dynamics", "Norvik Holdings": the last word names a kind of organisation;
+          // "Partai Nasional Indonesia": a party word anywhere does, even in a place's name;
           // "©2025 Harbourside Herald": a copyright holder is one.
           type = 'ORGANIZATION';
           if (afterCopyright(sentence, start)) confidence = Math.max(confidence, COPYRIGHT_CONFIDENCE);
+        } else if (credited) {
+          // "(Mikael Strand/Reuters)": the name before the agency in a photo credit is the photographer.
+          type = 'PERSON';
         } else if (refined.afterTitle && type !== 'PERSON') {
           // "Vice President JD Vance": whatever the model thought, a title introduces a person.
           type = 'PERSON';
           confidence = Math.max(confidence, TITLE_CONFIDENCE);
         }
-        for (let i = span.start; i < span.end; i += 1) covered[i] = 1;
+        for (let i = Math.min(start, span.start); i < span.end; i += 1) covered[i] = 1;
         classified.push({
           segment: segment(sentence, start, end, refined.afterTitle),
           surface,
@@ -355,4 +378,25 @@ function countWords(sentence: readonly ModelToken[], start: number, end: number)
   let count = 0;
   for (let i = start; i < end; i += 1) if (sentence[i].kind === 'word') count += 1;
   return count;
+}
+
+/** Whether a token of the span is a foreign word for "party", "movement" and the like. */
+function hasPartyWord(sentence: readonly ModelToken[], start: number, end: number): boolean {
+  for (let index = start; index < end; index += 1) if (PARTY_WORDS.has(sentence[index].text)) return true;
+  return false;
+}
+
+/**
+ * Where the name of a photo credit starts when the span ends one: "/Agency" right after it, and
+ * two or three capitalised words back to a "(" or a line start ("(Mikael Strand/Reuters)"); −1
+ * when the span is not in a credit.
+ */
+function creditNameStart(text: string, sentence: readonly ModelToken[], start: number, end: number): number {
+  const after = sentence[end - 1].end;
+  if (text.charAt(after) !== '/' || !/\p{Lu}/u.test(text.charAt(after + 1))) return -1;
+  let first = end - 1;
+  while (first > 0 && sentence[first - 1].kind === 'word' && sentence[first - 1].capitalised) first -= 1;
+  if (first > start || end - first < 2 || end - first > 3) return -1;
+  const opening = text.slice(0, sentence[first].start).replace(/[ \t]+$/, '');
+  return opening === '' || opening.endsWith('(') || opening.endsWith('\n') ? first : -1;
 }

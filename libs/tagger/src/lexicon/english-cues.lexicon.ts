@@ -213,16 +213,30 @@ export const ORGANIZATION_SUFFIXES = words(`
   Tribunal Team Orchestra Band Choir Museum Library Embassy Consulate Conservatory Syndicate Institute
   Dynamics Robotics Aerospace Logistics Therapeutics Biotech Pharma Foods Brands Ventures Entertainment Software
   Semiconductor Electronics Telecom Communications Bancorp Financial Motorworks Shipping Mining
+  Railway Railways Railroad Rovers Wanderers Athletic Albion Hotspur Rangers Lottery Broadcasters Publishing
+  Publishers Productions Pictures
 `);
 
 /** Titles that are also surnames: without a name after them they stay a name ("Joseph Lord"). */
 export const TITLE_SURNAMES = words('Lord King Bishop Major Marshal Judge Sheriff Prince Justice Chancellor');
+
+/**
+ * "Party", "movement", "union", "front" and "league" in the languages whose party names world news
+ * quotes untranslated ("Partai Nasional Indonesia", "Mouvement Réformateur", "Lega Nord"): a name
+ * with one of them is an organisation wherever the word stands.
+ */
+export const PARTY_WORDS = words(`
+  Partai Parti Partido Partito Partei Partij Partia Partiya Partidul Partiet Partiya Stranka Strana Puolue
+  Mouvement Movimiento Movimento Bewegung Rassemblement Unión Unione Frente Fronte Lega Alleanza Alianza Bloque
+  Blocco Congrès Congreso Congresso Convergència Esquerra Izquierda Sinistra Sojusz Zveza Savez Sindicato
+`);
 
 /** First words that, joined by "of" or "for", head an organisation: "Bank of Japan", "Foundation for …". */
 export const ORGANIZATION_HEADS = words(`
   Bank University College Institute School Academy Ministry Department Office Board Council Committee Commission
   Court Church Foundation Association Society Union League Federation Organization Organisation Agency Bureau Party
   Army Navy Fund Center Centre Alliance Coalition Front Movement Chamber Parliament Assembly Authority Tribunal
+  ${[...PARTY_WORDS].join(' ')}
 `);
 
 /** First words that, joined by "of", head a place: "Gulf of Mexico", "Republic of Korea". */

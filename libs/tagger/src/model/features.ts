@@ -16,7 +16,10 @@ import {
 } from '../lexicon/english-cues.lexicon';
 import type { EntityType } from '../tagger.types';
 import { hashString, mix } from './hashing';
+import { isInside, typeOf } from './sequence-model';
 import { SURNAMES } from './surnames.lexicon';
+import { SeenEntities, type TypeCounts } from './seen-entities';
+import { UNKNOWN_CLUSTER, WordClusters } from './word-clusters';
 
 /**
  * Feature extraction for the sequence model. Every feature is a 32-bit hash of a template id and
@@ -73,9 +76,22 @@ enum T {
   PrevShapeLower,
   NextExact,
   PrevExact,
+  Cluster,
+  ClusterCap,
+  ClusterPrev,
+  ClusterNext,
+  Seen,
+  SeenSure,
+  SeenCap,
+  RunLast,
+  RunFirst,
+  RunLastBit,
+  RunLastCluster,
+  RunLength,
+  DocContext,
 }
 
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 5;
 
 // Bits of a token's lexicon mask.
 const GAZ_BEGIN = 0; // + type index: curated gazetteer match starts here
@@ -106,6 +122,37 @@ const TYPE_INDEX: Record<EntityType, number> = { PERSON: 0, ORGANIZATION: 1, LOC
 
 const SENTENCE_START_HASH = hashString('<s>');
 const SENTENCE_END_HASH = hashString('</s>');
+/** Lower-case words that may join the parts of one name: "Bank of Japan", "Procter & Gamble". */
+const NAME_JOINERS = new Set([
+  'of',
+  'and',
+  'for',
+  'the',
+  'de',
+  'du',
+  'der',
+  'von',
+  'van',
+  'la',
+  'le',
+  'del',
+  'di',
+  'da',
+  'in',
+  'on',
+  '&',
+]);
+const MAX_RUN = 8;
+/** Lexicon bits of a run's last word that say what kind of name the run is. */
+const RUN_BITS = [
+  BIT_ORG_SUFFIX,
+  BIT_LOC_SUFFIX,
+  BIT_MISC_SUFFIX,
+  BIT_DEMONYM,
+  BIT_FIRST_NAME,
+  BIT_SURNAME,
+  BIT_ORG_HEAD,
+];
 const OPENERS = new Set(['"', '“', "'", '‘', '(', '-', '–', '—', '•', '*', '[']);
 
 const lowerSet = (values: Iterable<string>): Set<string> => {
@@ -125,14 +172,38 @@ export interface DocumentContext {
   lowerCaseWords: ReadonlySet<string>;
   /** Words (lower-cased) that occur capitalised somewhere other than at a sentence start. */
   capitalisedWords: ReadonlySet<string>;
+  /**
+   * Per capitalised word (lower-cased): the words around its capitalised occurrences in the
+   * document, as hashes (side mixed in), at most MAX_DOCUMENT_NEIGHBOURS.
+   */
+  neighbours?: ReadonlyMap<string, readonly number[]>;
+  /** Training only: the document's own labelled names, left out of the seen-entity list. */
+  ownEntities?: ReadonlyMap<string, TypeCounts>;
 }
 
 export const EMPTY_CONTEXT: DocumentContext = { lowerCaseWords: new Set(), capitalisedWords: new Set() };
 
-/** Builds the document context from its sentences (token texts). */
+/** Context words kept per capitalised word of a document (context aggregation). */
+const MAX_DOCUMENT_NEIGHBOURS = 12;
+
+/**
+ * Builds the document context from its sentences (token texts). Besides how words are written,
+ * it gathers the words around every capitalised word's occurrences (Ratinov & Roth 2009's context
+ * aggregation): "Bruins" after "the" and before "defeated" somewhere tells every other "Bruins"
+ * of the document that it names a team.
+ */
 export function documentContext(sentences: readonly (readonly string[])[]): DocumentContext {
   const lowerCaseWords = new Set<string>();
   const capitalisedWords = new Set<string>();
+  const neighbours = new Map<string, number[]>();
+  const addNeighbour = (key: string, hash: number): void => {
+    let list = neighbours.get(key);
+    if (list === undefined) {
+      list = [];
+      neighbours.set(key, list);
+    }
+    if (list.length < MAX_DOCUMENT_NEIGHBOURS && !list.includes(hash)) list.push(hash);
+  };
   for (const words of sentences) {
     for (let index = 0; index < words.length; index += 1) {
       const word = words[index];
@@ -140,9 +211,19 @@ export function documentContext(sentences: readonly (readonly string[])[]): Docu
       if (cls === CapClass.Lower) lowerCaseWords.add(word);
       else if (cls === CapClass.Title && index > 0 && !OPENERS.has(words[index - 1]))
         capitalisedWords.add(word.toLowerCase());
+      if (cls === CapClass.Title || cls === CapClass.AllCaps) {
+        const key = word.toLowerCase();
+        const before = index > 0 ? words[index - 1] : undefined;
+        const after = index + 1 < words.length ? words[index + 1] : undefined;
+        // Only lower-case context words: capitalised ones are more often part of the name.
+        if (before !== undefined && capClass(before) === CapClass.Lower)
+          addNeighbour(key, mix(1, hashString(before)));
+        if (after !== undefined && capClass(after) === CapClass.Lower)
+          addNeighbour(key, mix(2, hashString(after)));
+      }
     }
   }
-  return { lowerCaseWords, capitalisedWords };
+  return { lowerCaseWords, capitalisedWords, neighbours };
 }
 
 /** Growable output: feature hashes of all tokens, `offsets[i]..offsets[i+1]` for token i. */
@@ -229,6 +310,10 @@ export class FeatureExtractor {
   private shapeHash = new Uint32Array(0);
   private classes = new Uint8Array(0);
   private masks = new Int32Array(0);
+  private clusterIds = new Int32Array(0);
+  private seenCodes = new Int32Array(0);
+  private runStart = new Int32Array(0);
+  private runEnd = new Int32Array(0);
 
   private grow(size: number): void {
     const capacity = Math.max(size, 128) * 2;
@@ -236,12 +321,20 @@ export class FeatureExtractor {
     this.shapeHash = new Uint32Array(capacity);
     this.classes = new Uint8Array(capacity);
     this.masks = new Int32Array(capacity);
+    this.clusterIds = new Int32Array(capacity);
+    this.seenCodes = new Int32Array(capacity);
+    this.runStart = new Int32Array(capacity);
+    this.runEnd = new Int32Array(capacity);
   }
 
   constructor(
     gazetteer: Gazetteer,
     readonly bucketBits: number,
     tokenizeForm: (form: string) => string[],
+    /** Word classes learned from unlabelled text; none gives no class features. */
+    private readonly clusters: WordClusters = WordClusters.empty(),
+    /** Names the training data labelled, with their type counts; none gives no such features. */
+    private readonly seen: SeenEntities = SeenEntities.empty(),
   ) {
     this.rowMask = (1 << bucketBits) - 1;
     for (const [form, hit] of gazetteer.entries()) {
@@ -297,6 +390,8 @@ export class FeatureExtractor {
     const classes = this.classes;
     const masks = this.masks;
     masks.fill(0, 0, n + 2);
+    const clusterIds = this.clusterIds;
+    const useClusters = this.clusters.size > 0;
     for (let index = 0; index < n; index += 1) {
       const word = words[index];
       const low = word.toLowerCase();
@@ -305,6 +400,7 @@ export class FeatureExtractor {
       shapeHash[index + 2] = hashString(wordShape(word));
       const cls = capClass(word);
       classes[index] = cls;
+      if (useClusters) clusterIds[index] = this.clusters.lookup(word);
       let mask = this.wordBits.get(low) ?? 0;
       if (cls === CapClass.Title || cls === CapClass.AllCaps) {
         if (context.lowerCaseWords.has(low)) mask |= 1 << BIT_LOWER_IN_DOC;
@@ -315,6 +411,12 @@ export class FeatureExtractor {
     lowerHash[0] = lowerHash[1] = shapeHash[0] = shapeHash[1] = SENTENCE_START_HASH;
     lowerHash[n + 2] = lowerHash[n + 3] = shapeHash[n + 2] = shapeHash[n + 3] = SENTENCE_END_HASH;
     this.markGazetteer(lower, classes, masks);
+    const seenCodes = this.seenCodes;
+    const useSeen = this.seen.size > 0;
+    if (useSeen) this.markSeen(lower, classes, seenCodes, n, context.ownEntities);
+    const runStart = this.runStart;
+    const runEnd = this.runEnd;
+    markRuns(lower, classes, n, runStart, runEnd);
 
     for (let index = 0; index < n; index += 1) {
       out.offsets[index] = out.length;
@@ -367,6 +469,53 @@ export class FeatureExtractor {
       if (index > 0 && classes[index - 1] !== CapClass.Lower)
         out.push(mix(T.PrevExact, hashString(words[index - 1])));
 
+      if (useClusters) {
+        const own = clusterIds[index];
+        if (own === UNKNOWN_CLUSTER) out.push(mix(mix(T.Cluster, 9), cls));
+        else {
+          out.push(mix(mix(T.Cluster, 0), own & 0xff));
+          out.push(mix(mix(T.Cluster, 1), (own >>> 8) & 0xff));
+          out.push(mix(mix(T.Cluster, 2), own >>> 16));
+          out.push(mix(mix(mix(T.ClusterCap, (own >>> 8) & 0xff), cls), 1));
+          out.push(mix(mix(mix(T.ClusterCap, own >>> 16), cls), 2));
+        }
+        const before = index > 0 ? clusterIds[index - 1] : -2;
+        const after = index + 1 < n ? clusterIds[index + 1] : -2;
+        out.push(mix(mix(T.ClusterPrev, 1), before < 0 ? before : (before >>> 8) & 0xff));
+        out.push(mix(mix(T.ClusterNext, 1), after < 0 ? after : (after >>> 8) & 0xff));
+        out.push(mix(mix(T.ClusterPrev, 2), before < 0 ? before : before >>> 16));
+        out.push(mix(mix(T.ClusterNext, 2), after < 0 ? after : after >>> 16));
+      }
+
+      // The capitalised run this token is part of ("Christian Social Union in Bavaria"): its last
+      // and first words say what kind of name the whole run is, from every token of it.
+      const first = runStart[index];
+      if (first >= 0) {
+        const last = runEnd[index] - 1;
+        const place = index === first ? 0 : index === last ? 2 : 1;
+        out.push(mix(mix(T.RunLast, lowerHash[last + 2]), place));
+        out.push(mix(mix(T.RunFirst, lowerHash[first + 2]), place));
+        const length = last - first + 1;
+        out.push(mix(mix(T.RunLength, length < 5 ? length : 5), place));
+        const lastMask = masks[last + 1];
+        for (const bit of RUN_BITS)
+          if ((lastMask & (1 << bit)) !== 0) out.push(mix(mix(T.RunLastBit, bit), place));
+        if (useClusters && clusterIds[last] !== UNKNOWN_CLUSTER)
+          out.push(mix(mix(T.RunLastCluster, (clusterIds[last] >>> 8) & 0xff), place));
+      }
+
+      if ((cls === CapClass.Title || cls === CapClass.AllCaps) && context.neighbours !== undefined) {
+        const around = context.neighbours.get(low);
+        if (around !== undefined) for (const hash of around) out.push(mix(T.DocContext, hash));
+      }
+
+      if (useSeen && seenCodes[index] >= 0) {
+        const code = seenCodes[index];
+        out.push(mix(T.Seen, code >> 4));
+        out.push(mix(T.SeenSure, code));
+        out.push(mix(mix(T.SeenCap, code >> 4), cls));
+      }
+
       const mask = masks[index + 1];
       if (mask !== 0) {
         for (let bit = 0; bit < MASK_BITS; bit += 1) {
@@ -405,6 +554,49 @@ export class FeatureExtractor {
     for (let index = 0; index < out.length; index += 1) out.hashes[index] &= rowMask;
   }
 
+  /**
+   * Greedy longest match of names seen in the training data, from capitalised words. Per token a
+   * code: ((place × 4 + majority type) << 4) | (share bucket × 3 + count bucket), place being
+   * 0 single, 1 first, 2 inside, 3 last; −1 outside any name.
+   */
+  private markSeen(
+    lower: readonly string[],
+    classes: Uint8Array,
+    codes: Int32Array,
+    n: number,
+    own: ReadonlyMap<string, TypeCounts> | undefined,
+  ): void {
+    codes.fill(-1, 0, n);
+    let index = 0;
+    while (index < n) {
+      const cls = classes[index];
+      const found =
+        cls === CapClass.Title ||
+        cls === CapClass.AllCaps ||
+        cls === CapClass.Initial ||
+        cls === CapClass.Other
+          ? this.seen.match(lower, index, own)
+          : undefined;
+      if (found === undefined) {
+        index += 1;
+        continue;
+      }
+      const counts = found.counts;
+      let majority = 0;
+      for (let t = 1; t < 4; t += 1) if (counts[t] > counts[majority]) majority = t;
+      const total = counts[0] + counts[1] + counts[2] + counts[3];
+      const share = counts[majority] / total;
+      const shareBucket = share >= 0.95 ? 2 : share >= 0.7 ? 1 : 0;
+      const countBucket = total >= 5 ? 2 : total >= 2 ? 1 : 0;
+      const low = shareBucket * 3 + countBucket;
+      for (let k = 0; k < found.length; k += 1) {
+        const place = found.length === 1 ? 0 : k === 0 ? 1 : k === found.length - 1 ? 3 : 2;
+        codes[index + k] = ((place * 4 + majority) << 4) | low;
+      }
+      index += found.length;
+    }
+  }
+
   /** Greedy longest match of curated forms, case-insensitive, starting only at capitalised words. */
   private markGazetteer(lower: readonly string[], classes: Uint8Array, masks: Int32Array): void {
     let index = 0;
@@ -435,7 +627,52 @@ export class FeatureExtractor {
 }
 
 /**
- * For a document's sentences and their first-pass BIO labels: per token, the labels the first
+ * Runs of capitalised words, joined by at most one joiner word each ("of", "and", "&"), of 2 to
+ * MAX_RUN tokens: for each token in one, `start[i]` and `end[i]` (exclusive); −1 elsewhere.
+ */
+function markRuns(
+  lower: readonly string[],
+  classes: Uint8Array,
+  n: number,
+  start: Int32Array,
+  end: Int32Array,
+): void {
+  start.fill(-1, 0, n);
+  const capitalised = (i: number): boolean => {
+    const cls = classes[i];
+    return (
+      cls === CapClass.Title || cls === CapClass.AllCaps || cls === CapClass.Initial || cls === CapClass.Other
+    );
+  };
+  let index = 0;
+  while (index < n) {
+    if (!capitalised(index)) {
+      index += 1;
+      continue;
+    }
+    let after = index + 1;
+    while (after - index < MAX_RUN) {
+      if (after < n && capitalised(after)) after += 1;
+      else if (
+        after + 1 < n &&
+        NAME_JOINERS.has(lower[after]) &&
+        capitalised(after + 1) &&
+        after + 2 - index <= MAX_RUN
+      )
+        after += 2;
+      else break;
+    }
+    if (after - index >= 2)
+      for (let k = index; k < after; k += 1) {
+        start[k] = index;
+        end[k] = after;
+      }
+    index = after;
+  }
+}
+
+/**
+ * For a document's sentences and their first-pass BILOU labels: per token, the labels the first
  * pass gave to the same capitalised word at other places of the document (bit 2t: began a
  * name of type t, 2t + 1: continued one, 8: was left out of any name). The second pass uses them
  * to keep one reading of a name across the document.
@@ -445,7 +682,8 @@ export function documentLabelMasks(
   labels: readonly Uint8Array[],
 ): Int32Array[] {
   const counts = new Map<string, Int32Array>();
-  const bitOf = (label: number): number => (label === 0 ? 8 : label - 1);
+  // B and U begin a name, I and L continue one.
+  const bitOf = (label: number): number => (label === 0 ? 8 : 2 * typeOf(label) + (isInside(label) ? 1 : 0));
   sentences.forEach((words, s) => {
     for (let i = 0; i < words.length; i += 1) {
       const cls = capClass(words[i]);

@@ -1,10 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Gazetteer } from '../gazetteer/gazetteer';
 import { FeatureExtractor } from './features';
 import { deserializeModel, type LoadedModel } from './model-file';
 import { MODEL_PATH, secondStagePath } from './model-path';
 import type { SequenceModel } from './sequence-model';
 import { phraseTokens } from './text-sentences';
+import { SeenEntities } from './seen-entities';
+import { WordClusters } from './word-clusters';
 
 export interface ShippedModel extends LoadedModel {
   extractor: FeatureExtractor;
@@ -23,7 +26,18 @@ export function loadModel(gazetteer: Gazetteer, path = MODEL_PATH): ShippedModel
     model: loaded.model,
     // Confidences are calibrated on the pass that makes the final decision.
     header: secondPass?.header ?? loaded.header,
-    extractor: new FeatureExtractor(gazetteer, loaded.header.bucketBits, phraseTokens),
+    extractor: new FeatureExtractor(
+      gazetteer,
+      loaded.header.bucketBits,
+      phraseTokens,
+      // The word classes the model was trained with sit beside it.
+      loaded.header.clusters !== undefined
+        ? WordClusters.parse(readFileSync(join(dirname(path), loaded.header.clusters)))
+        : WordClusters.empty(),
+      loaded.header.seenEntities !== undefined
+        ? SeenEntities.parse(readFileSync(join(dirname(path), loaded.header.seenEntities)))
+        : SeenEntities.empty(),
+    ),
     ...(secondPass !== undefined ? { secondPass: secondPass.model } : {}),
   };
 }

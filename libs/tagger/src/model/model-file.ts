@@ -22,6 +22,10 @@ export interface ModelHeader {
   /** Logistic calibration of the max-marginal margin into a confidence: 1 / (1 + e^-(a·m + b)). */
   confidence: { a: number; b: number };
   rows: number;
+  /** File name (beside the model) of the word-class table the features were made with. */
+  clusters?: string;
+  /** File name (beside the model) of the list of names seen in the training data. */
+  seenEntities?: string;
 }
 
 export interface LoadedModel {
@@ -29,7 +33,12 @@ export interface LoadedModel {
   header: ModelHeader;
 }
 
-export function serializeModel(model: SequenceModel, confidence: ModelHeader['confidence']): Buffer {
+export function serializeModel(
+  model: SequenceModel,
+  confidence: ModelHeader['confidence'],
+  clusters?: string,
+  seenEntities?: string,
+): Buffer {
   const L = LABEL_COUNT;
   const weights = model.weights;
   let maxAbs = 0;
@@ -65,6 +74,8 @@ export function serializeModel(model: SequenceModel, confidence: ModelHeader['co
     scale,
     confidence,
     rows: keptRows,
+    ...(clusters !== undefined ? { clusters } : {}),
+    ...(seenEntities !== undefined ? { seenEntities } : {}),
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const prefix = Buffer.alloc(MAGIC.length + 1 + 4);

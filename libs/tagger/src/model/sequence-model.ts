@@ -6,30 +6,82 @@ export interface FeatureRows {
 }
 
 /**
- * BIO labels over the four entity types. Index 0 is O; B-type = 1 + 2t, I-type = 2 + 2t with t the
- * index in ENTITY_TYPES.
+ * BILOU labels over the four entity types: index 0 is O; for type index t (in ENTITY_TYPES),
+ * B-type = 1 + 4t (first of several tokens), I-type = 2 + 4t (inside), L-type = 3 + 4t (last),
+ * U-type = 4 + 4t (a one-token name). Separate first/last/single labels let the model learn what
+ * ends a name ("Party", "FC") apart from what starts one.
  */
 export const ENTITY_TYPES: readonly EntityType[] = ['PERSON', 'ORGANIZATION', 'LOCATION', 'MISC'];
 export const CONLL_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
-export const LABELS: readonly string[] = ['O', ...CONLL_TYPES.flatMap((type) => [`B-${type}`, `I-${type}`])];
+const PLACES = ['B', 'I', 'L', 'U'] as const;
+export const LABELS: readonly string[] = [
+  'O',
+  ...CONLL_TYPES.flatMap((type) => PLACES.map((place) => `${place}-${type}`)),
+];
 export const LABEL_COUNT = LABELS.length;
 
 const NEG = -1e30;
+const BEGIN = 0;
+const INSIDE = 1;
+const LAST = 2;
+const UNIT = 3;
 
-export function isInside(label: number): boolean {
-  return label > 0 && label % 2 === 0;
+/** Place of a label in its name: 0 B, 1 I, 2 L, 3 U; −1 for O. */
+function placeOf(label: number): number {
+  return label === 0 ? -1 : (label - 1) & 3;
 }
 
-/** I-X may only follow B-X or I-X; a sentence may not start with I-X. */
+/** Type index of a label, −1 for O. */
+export function typeOf(label: number): number {
+  return label === 0 ? -1 : (label - 1) >> 2;
+}
+
+/** The label of a place in a name of type `type`. */
+export function labelOf(type: number, place: 'B' | 'I' | 'L' | 'U'): number {
+  return 1 + 4 * type + PLACES.indexOf(place);
+}
+
+/** I-X and L-X continue a name; they may not start a sentence. */
+export function isInside(label: number): boolean {
+  const place = placeOf(label);
+  return place === INSIDE || place === LAST;
+}
+
+/** B-X and I-X leave a name open; they may not end a sentence. */
+export function isOpen(label: number): boolean {
+  const place = placeOf(label);
+  return place === BEGIN || place === INSIDE;
+}
+
+/** I-X and L-X only after B-X or I-X of the same type; O, B and U only after a closed name or O. */
 export function allowedTransition(previous: number, current: number): boolean {
-  if (!isInside(current)) return true;
-  return previous === current || previous === current - 1;
+  if (isInside(current)) return isOpen(previous) && typeOf(previous) === typeOf(current);
+  return !isOpen(previous);
 }
 
 export function labelIndex(tag: string): number {
   const index = LABELS.indexOf(tag);
   if (index < 0) throw new Error(`unknown label "${tag}"`);
   return index;
+}
+
+/** IOB2 tags ("B-PER", "I-PER", "O") → BILOU label indices; unknown tags are O. */
+export function labelsFromTags(tags: readonly string[]): Uint8Array {
+  const types = tags.map((tag) => {
+    const type = CONLL_TYPES.indexOf(tag.slice(2) as (typeof CONLL_TYPES)[number]);
+    return /^[BI]-/.test(tag) && type >= 0 ? { begins: tag.startsWith('B-'), type } : undefined;
+  });
+  const labels = new Uint8Array(tags.length);
+  for (let index = 0; index < tags.length; index += 1) {
+    const here = types[index];
+    if (here === undefined) continue;
+    const previous = index > 0 ? types[index - 1] : undefined;
+    const next = index + 1 < tags.length ? types[index + 1] : undefined;
+    const starts = here.begins || previous?.type !== here.type;
+    const continues = next !== undefined && !next.begins && next.type === here.type;
+    labels[index] = labelOf(here.type, starts ? (continues ? 'B' : 'U') : continues ? 'I' : 'L');
+  }
+  return labels;
 }
 
 export interface LabelledSpan {
@@ -41,32 +93,34 @@ export interface LabelledSpan {
   type: number;
 }
 
-/** BIO label sequence → spans; a stray I-X opens a span, as conlleval does. */
+/** BILOU label sequence → spans; an ill-formed sequence is read leniently, as conlleval would. */
 export function spansFromLabels(labels: ArrayLike<number>, length = labels.length): LabelledSpan[] {
   const spans: LabelledSpan[] = [];
   let open: LabelledSpan | undefined;
+  const close = (end: number): void => {
+    if (open === undefined) return;
+    open.end = end;
+    spans.push(open);
+    open = undefined;
+  };
   for (let index = 0; index < length; index += 1) {
     const label = labels[index];
-    const type = label === 0 ? -1 : (label - 1) >> 1;
-    if (label === 0 || !isInside(label) || open === undefined || open.type !== type) {
-      if (open !== undefined) {
-        open.end = index;
-        spans.push(open);
-        open = undefined;
-      }
+    const type = typeOf(label);
+    const place = placeOf(label);
+    const continues = open !== undefined && open.type === type && (place === INSIDE || place === LAST);
+    if (!continues) {
+      close(index);
       if (label !== 0) open = { start: index, end: index + 1, type };
     }
+    if (place === LAST || place === UNIT) close(index + 1);
   }
-  if (open !== undefined) {
-    open.end = length;
-    spans.push(open);
-  }
+  close(length);
   return spans;
 }
 
 /**
  * A linear-chain model: per-token label scores are sums of hashed feature weights, plus a label
- * transition matrix; decoding is Viterbi under the BIO constraints. The weights are a dense table
+ * transition matrix; decoding is Viterbi under the BILOU constraints. The weights are a dense table
  * of `2^bucketBits` rows of LABEL_COUNT floats.
  */
 export class SequenceModel {
@@ -119,6 +173,7 @@ export class SequenceModel {
     const pointers = this.pointers;
     const transitions = this.transitions;
     for (let l = 0; l < L; l += 1) forward[l] = isInside(l) ? NEG : transitions[l] + emissions[l];
+    if (n === 1) for (let l = 0; l < L; l += 1) if (isOpen(l)) forward[l] = NEG;
     for (let i = 1; i < n; i += 1) {
       const base = i * L;
       const previousBase = base - L;
@@ -133,7 +188,8 @@ export class SequenceModel {
             bestPrevious = p;
           }
         }
-        forward[base + l] = best + emissions[base + l];
+        // A sentence may not end inside a name.
+        forward[base + l] = i === n - 1 && isOpen(l) ? NEG : best + emissions[base + l];
         pointers[base + l] = bestPrevious;
       }
     }
@@ -146,7 +202,7 @@ export class SequenceModel {
 
     // Backward max pass: best score of the rest of the sentence given label l at i.
     const backward = this.backward;
-    backward.fill(0, lastBase, lastBase + L);
+    for (let l = 0; l < L; l += 1) backward[lastBase + l] = isOpen(l) ? NEG : 0;
     for (let i = n - 2; i >= 0; i -= 1) {
       const base = i * L;
       const nextBase = base + L;

@@ -79,7 +79,11 @@ export class DocumentResolver {
       let group: EntityGroup;
       let type = item.type;
       let confidence = item.confidence;
-      const surname = item.wordCount === 1 ? surnames.get(plain(item.surface)) : undefined;
+      // An all-caps headline surname ("OKAFOR") repeats the body's "Okafor" too.
+      const surname =
+        item.wordCount === 1
+          ? (surnames.get(plain(item.surface)) ?? surnames.get(titleCased(plain(item.surface))))
+          : undefined;
       if (surname !== undefined && surname !== canonicalKey(item)) {
         // The full name in this document outranks a one-word gazetteer form ("Jordan" after
         // "Michael Jordan"). A surname two people share is still a person, of unknown identity.
@@ -251,4 +255,9 @@ function winningType(group: EntityGroup): EntityType {
     if (score > bestScore) [best, bestScore] = [type, score];
   }
   return best;
+}
+
+/** "OKAFOR" → "Okafor"; other words unchanged. */
+function titleCased(word: string): string {
+  return word.length > 1 && word === word.toUpperCase() ? word.charAt(0) + word.slice(1).toLowerCase() : word;
 }

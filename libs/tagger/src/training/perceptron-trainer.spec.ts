@@ -80,12 +80,12 @@ describe('perceptron training', () => {
   it('learns the training sentences', () => {
     expect(tag(model, ['Anna', 'Berg', 'said', 'prices', 'rose', 'in', 'Tallinn', '.'])).toEqual([
       'B-PER',
-      'I-PER',
+      'L-PER',
       'O',
       'O',
       'O',
       'O',
-      'B-LOC',
+      'U-LOC',
       'O',
     ]);
   });
@@ -103,8 +103,8 @@ describe('perceptron training', () => {
       'Tartu',
       '.',
     ]);
-    expect(labels.slice(3, 5)).toEqual(['B-ORG', 'I-ORG']);
-    expect(labels[8]).toBe('B-LOC');
+    expect(labels.slice(3, 5)).toEqual(['B-ORG', 'L-ORG']);
+    expect(labels[8]).toBe('U-LOC');
   });
 
   it('survives a round trip through the model file with the same decisions', () => {
@@ -125,7 +125,12 @@ describe('CoNLL reading and span scoring', () => {
     expect(documents).toHaveLength(2);
     expect(documents[0]).toHaveLength(2);
     expect(documents[1][1].words).toContain('Petra');
-    expect([...tagsToLabels(['O', 'B-PER', 'I-PER', 'X-FOO'])]).toEqual([0, 1, 2, 0]);
+    expect([...tagsToLabels(['O', 'B-PER', 'I-PER', 'X-FOO'])].map((label) => LABELS[label])).toEqual([
+      'O',
+      'B-PER',
+      'L-PER',
+      'O',
+    ]);
 
     const scorer = new SpanScorer(['PER', 'LOC']);
     const gold = spansFromTags(['B-PER', 'I-PER', 'O', 'B-LOC']);

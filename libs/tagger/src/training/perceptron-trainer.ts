@@ -1,7 +1,7 @@
 import { FeatureBuffer, type DocumentContext, type FeatureExtractor } from '../model/features';
 import { LABEL_COUNT, SequenceModel, type FeatureRows } from '../model/sequence-model';
 
-/** One labelled sentence: token texts, gold BIO label indices and its document's context. */
+/** One labelled sentence: token texts, gold BILOU label indices and its document's context. */
 export interface TrainingSentence {
   words: readonly string[];
   labels: Uint8Array;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDefaultGazetteer } from '../gazetteer/gazetteer';
 import {
@@ -14,19 +14,25 @@ import { serializeModel } from '../model/model-file';
 import { MODEL_PATH, secondStagePath } from '../model/model-path';
 import { CONLL_TYPES, SequenceModel, spansFromLabels } from '../model/sequence-model';
 import { phraseTokens } from '../model/text-sentences';
-import { parseConll, readConll } from './conll';
+import { SeenEntities } from '../model/seen-entities';
+import { WORD_CLUSTERS_PATH, WordClusters } from '../model/word-clusters';
+import { buildClusterTable, type BuildClustersResult } from './cluster-words';
+import { parseConll, readConll, type ConllDocument } from './conll';
 import { seededRandom, trainPerceptron, type TrainingSentence } from './perceptron-trainer';
 import { SpanScorer } from './span-metrics';
-import { toTrainingSentences } from './training-data';
+import { seenEntitiesOf, toTrainingSentences } from './training-data';
 
 /**
- * `npm run train:ner [-- --epochs N --bits N --data DIR --tune FILE.conll ...]`
+ * `npm run train:ner [-- --epochs N --bits N --data DIR --tune FILE.conll --clusters build|reuse|none
+ *   --seen yes|no --skip FILE.conll ...]`
  *
- * Trains the averaged perceptron on the openly licensed training files in ../shared/data/ner
- * (never on wikigold.conll or the CrossNER dev file, which are for measuring), holds 4% of the
- * sentences out to pick calibration of confidences, and writes libs/tagger/model/ner-model.bin.gz
- * and its provenance file. `--tune` files are only scored (model alone, gold tokens) after each
- * epoch to choose settings; they never reach the training loop.
+ * Learns word classes from the unlabelled tokens of the training files and the news texts in
+ * ../shared/data/news (cluster-words.ts), then trains the averaged perceptron on the openly
+ * licensed training files in ../shared/data/ner (never on wikigold.conll or the CrossNER dev file,
+ * which are for measuring), holds 4% of the sentences out to calibrate confidences, and writes
+ * libs/tagger/model/ner-model.bin.gz, word-clusters.tsv.gz and their provenance files. `--tune`
+ * files are only scored (model alone, gold tokens) after each epoch to choose settings; they
+ * never reach the training loop. `--seen no` leaves out the seen-entity list.
  */
 
 const FORBIDDEN = ['wikigold.conll', 'crossner-politics-dev.conll', 'crossner-politics-test.conll'];
@@ -54,14 +60,17 @@ function main(): void {
       stages: { type: 'string', default: '1' },
       average: { type: 'string', default: '3' },
       tune: { type: 'string', multiple: true, default: [] },
+      skip: { type: 'string', multiple: true, default: [] },
       out: { type: 'string', default: MODEL_PATH },
+      clusters: { type: 'string', default: 'build' },
+      seen: { type: 'string', default: 'yes' },
     },
   });
   const started = performance.now();
   const dataDir = resolve(values.data);
   const files = [
     ...readdirSync(join(dataDir, 'train'))
-      .filter((name) => name.endsWith('.conll'))
+      .filter((name) => name.endsWith('.conll') && !values.skip.includes(name))
       .sort()
       .map((name) => join(dataDir, 'train', name)),
     join(dataDir, 'crossner-politics-train.conll'),
@@ -73,14 +82,17 @@ function main(): void {
   const random = seededRandom(Number(values.seed));
   const training: TrainingSentence[] = [];
   const holdout: TrainingSentence[] = [];
+  const allDocuments: ConllDocument[] = [];
   const sources: { file: string; sha256: string; sentences: number; tokens: number; licence: string }[] = [];
   for (const file of files) {
     const content = readFileSync(file, 'utf8');
     const documents = parseConll(content);
+    allDocuments.push(...documents);
     const sentences = toTrainingSentences(documents, {
       upperCaseShare: Number(values.upper),
       titleCaseShare: Number(values.title),
       random,
+      leaveOwnNamesOut: true,
     });
     // The small in-domain politics set may be seen more than once per epoch (--politics N).
     const repeat = basename(file) === 'crossner-politics-train.conll' ? Number(values.politics) : 1;
@@ -110,7 +122,39 @@ function main(): void {
   }
   log(`training on ${training.length} sentences (with augmented copies), ${holdout.length} held out`);
 
-  const extractor = new FeatureExtractor(createDefaultGazetteer(), Number(values.bits), phraseTokens);
+  // --clusters build (default): learn word classes from the training files' tokens and the news
+  // texts, written beside the model; --clusters reuse: keep the table already there; none: no
+  // class features.
+  const outPath = resolve(values.out);
+  mkdirSync(resolve(outPath, '..'), { recursive: true });
+  const clustersPath = join(dirname(outPath), basename(WORD_CLUSTERS_PATH));
+  let clusterBuild: BuildClustersResult | undefined;
+  if (values.clusters === 'build')
+    clusterBuild = buildClusterTable(dataDir, files, LICENCES, clustersPath, log);
+  const clusters =
+    values.clusters === 'none' ? WordClusters.empty() : WordClusters.parse(readFileSync(clustersPath));
+  const clustersFile = values.clusters === 'none' ? undefined : basename(clustersPath);
+  // Names labelled in the training files, written beside the model (--seen no: none).
+  const useSeen = values.seen !== 'no';
+  const seen = useSeen ? seenEntitiesOf(allDocuments) : SeenEntities.empty();
+  const seenPath = join(dirname(outPath), 'seen-entities.tsv.gz');
+  const seenFile = useSeen ? basename(seenPath) : undefined;
+  if (useSeen) {
+    writeFileSync(
+      seenPath,
+      seen.serialize(
+        'names labelled in the training files (see ner-model.provenance.json): name, then PER ORG LOC MISC counts',
+      ),
+    );
+    log(`seen-entity list: ${seen.size} names`);
+  }
+  const extractor = new FeatureExtractor(
+    createDefaultGazetteer(),
+    Number(values.bits),
+    phraseTokens,
+    clusters,
+    seen,
+  );
   const tuneSets = values.tune.map((file) => ({
     name: basename(file),
     sentences: toTrainingSentences(readConll(file), { upperCaseShare: 0, titleCaseShare: 0, random }),
@@ -152,8 +196,6 @@ function main(): void {
     train(1 + run * 10, training, run > 0),
   );
   const firstPass = runs.length === 1 ? runs[0] : averageModels(runs);
-  const outPath = resolve(values.out);
-  mkdirSync(resolve(outPath, '..'), { recursive: true });
   let finalModel = firstPass;
   let secondFile: Buffer | undefined;
   if (stages === 2) {
@@ -190,10 +232,10 @@ function main(): void {
   }
   const confidence = calibrate(finalModel, extractor, holdout);
   log(`confidence calibration: a=${confidence.a.toFixed(4)} b=${confidence.b.toFixed(3)}`);
-  const file = serializeModel(firstPass, confidence);
+  const file = serializeModel(firstPass, confidence, clustersFile, seenFile);
   writeFileSync(outPath, file);
   if (stages === 2) {
-    secondFile = serializeModel(finalModel, confidence);
+    secondFile = serializeModel(finalModel, confidence, clustersFile, seenFile);
     writeFileSync(secondStagePath(outPath), secondFile);
   } else if (existsSync(secondStagePath(outPath))) {
     unlinkSync(secondStagePath(outPath));
@@ -206,7 +248,7 @@ function main(): void {
     command: `npm run train:ner${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
     trainingSeconds: seconds,
     method:
-      'averaged structured perceptron, BIO labels, Viterbi decoding, hashed features (see libs/tagger/MODEL.md)',
+      'averaged structured perceptron, BILOU labels, Viterbi decoding, hashed features (see libs/tagger/MODEL.md)',
     settings: {
       epochs: Number(values.epochs),
       stages,
@@ -219,6 +261,24 @@ function main(): void {
       holdoutShare: HOLDOUT_SHARE,
     },
     data: sources,
+    seenEntities:
+      seenFile === undefined
+        ? null
+        : {
+            file: seenFile,
+            names: seen.size,
+            what: 'every name labelled PER/ORG/LOC/MISC in the training files above, lower-cased, with its count per type; during training each document is matched without its own names',
+          },
+    wordClusters:
+      clustersFile === undefined
+        ? null
+        : {
+            file: clustersFile,
+            sha256: createHash('sha256').update(readFileSync(clustersPath)).digest('hex'),
+            words: clusters.size,
+            provenance: clustersFile.replace(/\.tsv\.gz$/, '.provenance.json'),
+            rebuiltByThisRun: clusterBuild !== undefined,
+          },
     neverTrainedOn: FORBIDDEN,
     modelAloneScores: {
       note: 'the model alone on gold tokens, before the rule layer; npm run eval:ner scores the whole tagger',

@@ -1,5 +1,6 @@
 import { documentContext, type DocumentContext } from '../model/features';
-import { LABELS } from '../model/sequence-model';
+import { countSeenEntity, SeenEntities, type TypeCounts } from '../model/seen-entities';
+import { labelsFromTags, spansFromLabels } from '../model/sequence-model';
 import type { ConllDocument, ConllSentence } from './conll';
 import type { TrainingSentence } from './perceptron-trainer';
 
@@ -17,12 +18,7 @@ export function contextUnits(documents: readonly ConllDocument[]): ConllDocument
 }
 
 export function tagsToLabels(tags: readonly string[]): Uint8Array {
-  const labels = new Uint8Array(tags.length);
-  tags.forEach((tag, index) => {
-    const label = LABELS.indexOf(tag);
-    labels[index] = label < 0 ? 0 : label;
-  });
-  return labels;
+  return labelsFromTags(tags);
 }
 
 export interface AugmentOptions {
@@ -31,6 +27,8 @@ export interface AugmentOptions {
   /** Share of sentences that also appear in headline title case. */
   titleCaseShare: number;
   random: () => number;
+  /** Record each document's own names so the seen-entity features leave them out (training). */
+  leaveOwnNamesOut?: boolean;
 }
 
 const MINOR_WORDS = new Set('a an the and or but of to in on at for by with as from vs via'.split(' '));
@@ -48,7 +46,14 @@ export function toTrainingSentences(
 ): TrainingSentence[] {
   const out: TrainingSentence[] = [];
   for (const document of contextUnits(documents)) {
-    const context: DocumentContext = documentContext(document.map((sentence) => sentence.words));
+    const ownEntities = new Map<string, TypeCounts>();
+    for (const sentence of document)
+      for (const [start, end, type] of spansOfTags(sentence.tags))
+        countSeenEntity(ownEntities, sentence.words.slice(start, end), type);
+    const context: DocumentContext = {
+      ...documentContext(document.map((sentence) => sentence.words)),
+      ...(augment.leaveOwnNamesOut === true ? { ownEntities } : {}),
+    };
     for (const sentence of document) {
       const labels = tagsToLabels(sentence.tags);
       const original: TrainingSentence = { words: sentence.words, labels, context };
@@ -63,3 +68,18 @@ export function toTrainingSentences(
 }
 
 export type { ConllSentence };
+
+/** Gold spans of a sentence as [first token, after last token, type index]. */
+export function spansOfTags(tags: readonly string[]): [number, number, number][] {
+  return spansFromLabels(tagsToLabels(tags)).map((span) => [span.start, span.end, span.type]);
+}
+
+/** Every labelled name of the documents with its type counts (the shipped seen-entity list). */
+export function seenEntitiesOf(documents: readonly ConllDocument[]): SeenEntities {
+  const table = new Map<string, TypeCounts>();
+  for (const document of documents)
+    for (const sentence of document)
+      for (const [start, end, type] of spansOfTags(sentence.tags))
+        countSeenEntity(table, sentence.words.slice(start, end), type);
+  return new SeenEntities(table);
+}
