@@ -32,6 +32,7 @@ export class StreamHub implements OnApplicationBootstrap, OnApplicationShutdown 
   private pollTimer: NodeJS.Timeout | undefined;
   private heartbeatTimer: NodeJS.Timeout | undefined;
   private polling = false;
+  private shuttingDown = false;
 
   constructor(
     private readonly log: UpdateLogRepository,
@@ -39,16 +40,26 @@ export class StreamHub implements OnApplicationBootstrap, OnApplicationShutdown 
   ) {}
 
   onApplicationBootstrap(): void {
-    this.started = this.log.head().then((head) => {
+    this.started = this.findHead().then((head) => {
       this.head = head;
       this.pollTimer = setInterval(() => void this.poll(), this.config.STREAM_POLL_MS);
       this.heartbeatTimer = setInterval(() => {
         for (const client of this.clients) client.heartbeat();
       }, this.config.STREAM_HEARTBEAT_MS);
     });
-    this.started.catch((error: unknown) =>
-      this.logger.error(`live stream cannot read the update log: ${(error as Error).message}`),
-    );
+  }
+
+  /** The log's head, retried while PostgreSQL does not answer, so the stream starts once it does. */
+  private async findHead(): Promise<number> {
+    for (;;) {
+      try {
+        return await this.log.head();
+      } catch (error) {
+        if (this.shuttingDown) return 0;
+        this.logger.warn(`live stream cannot read the update log yet: ${(error as Error).message}`);
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+    }
   }
 
   get clientCount(): number {
@@ -131,6 +142,7 @@ export class StreamHub implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   onApplicationShutdown(): void {
+    this.shuttingDown = true;
     clearInterval(this.pollTimer);
     clearInterval(this.heartbeatTimer);
     for (const client of this.clients) client.end();
