@@ -1,3 +1,4 @@
+export { badRequest } from './bad-request';
 export { AppConfigModule } from './config.module';
 export { exitOnStartupFailure, registeredRoutes, startService, type ServiceOptions } from './bootstrap';
 export { DependencyUnavailableFilter, RETRY_AFTER_SECONDS } from './dependency-unavailable.filter';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import { createValidator, type FieldError } from '@newsflow/contracts';
+import { badRequest } from '@newsflow/platform';
 import { type ListArticlesQuery } from './articles.schemas';
-import { badRequest } from './request-validation';
 
 export const DEFAULT_PAGE_SIZE = 20;
 

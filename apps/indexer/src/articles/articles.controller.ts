@@ -1,5 +1,6 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { createValidator } from '@newsflow/contracts';
+import { badRequest } from '@newsflow/platform';
 import { toArticleSearch } from './article-search';
 import {
   ArticleFormatQuerySchema,
@@ -11,7 +12,7 @@ import {
 } from './articles.schemas';
 import { ArticlesService } from './articles.service';
 import { type NinjsDocument } from './ninjs';
-import { badRequest, parameterParser } from './request-validation';
+import { parameterParser } from './request-validation';
 
 const validateId = createValidator(ArticleIdParamsSchema);
 const parseFormat = parameterParser(ArticleFormatQuerySchema, 'query parameter');

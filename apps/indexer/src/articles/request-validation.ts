@@ -1,9 +1,6 @@
-import { BadRequestException } from '@nestjs/common';
 import { type Static, type TObject } from '@sinclair/typebox';
-import { createValidator, type FieldError } from '@newsflow/contracts';
-
-export const badRequest = (message: string, errors: FieldError[]) =>
-  new BadRequestException({ statusCode: 400, error: 'Bad Request', message, errors });
+import { createValidator } from '@newsflow/contracts';
+import { badRequest } from '@newsflow/platform';
 
 /**
  * A validator for a route's path or query parameters, from the same TypeBox schema the OpenAPI document

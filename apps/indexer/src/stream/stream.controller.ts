@@ -1,15 +1,7 @@
-import {
-  BadRequestException,
-  Controller,
-  Get,
-  Headers,
-  Inject,
-  Query,
-  Res,
-  ServiceUnavailableException,
-} from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Query, Res, ServiceUnavailableException } from '@nestjs/common';
 import { type FastifyReply } from 'fastify';
 import { createValidator, type FieldError } from '@newsflow/contracts';
+import { badRequest } from '@newsflow/platform';
 import { INDEXER_CONFIG, type IndexerConfig } from '../indexer.config';
 import {
   checkFilter,
@@ -93,12 +85,7 @@ export class StreamController {
       errors.push({ path: '/lastEventId', message: `is ahead of this update log` });
     }
     if (errors.length > 0) {
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: 'invalid stream parameters',
-        errors,
-      });
+      throw badRequest('invalid stream parameters', errors);
     }
     if (this.hub.clientCount >= this.config.STREAM_MAX_CLIENTS) {
       throw new ServiceUnavailableException(

@@ -1,5 +1,4 @@
 import {
-  BadRequestException,
   Body,
   Controller,
   Delete,
@@ -14,6 +13,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { createValidator, type FieldError } from '@newsflow/contracts';
+import { badRequest } from '@newsflow/platform';
 import { SourceApiKeyGuard, type SourceRequest } from './api-key.guard';
 import { checkFilter } from './subscription-filter';
 import {
@@ -31,27 +31,24 @@ const validateUpdate = createValidator(UpdateSubscriptionSchema);
 const validatePage = createValidator(PageQuerySchema);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function invalid(message: string, errors: FieldError[]): BadRequestException {
-  return new BadRequestException({ statusCode: 400, error: 'Bad Request', message, errors });
-}
-
 function parse<T>(result: { ok: true; value: T } | { ok: false; errors: FieldError[] }, what: string): T {
-  if (!result.ok) throw invalid(`invalid ${what}`, result.errors);
+  if (!result.ok) throw badRequest(`invalid ${what}`, result.errors);
   const filter = (result.value as { filter?: Parameters<typeof checkFilter>[0] }).filter;
   const problems = filter ? checkFilter(filter).map((e) => ({ ...e, path: `/filter${e.path}` })) : [];
-  if (problems.length > 0) throw invalid(`invalid ${what}`, problems);
+  if (problems.length > 0) throw badRequest(`invalid ${what}`, problems);
   return result.value;
 }
 
 function checkId(id: string): string {
-  if (!UUID.test(id)) throw invalid('invalid subscription id', [{ path: '/id', message: 'must be a UUID' }]);
+  if (!UUID.test(id))
+    throw badRequest('invalid subscription id', [{ path: '/id', message: 'must be a UUID' }]);
   return id.toLowerCase();
 }
 
 function page(query: unknown, cursorPattern: RegExp, cursorName: string): { cursor?: string; limit: number } {
   const { cursor, limit } = parse(validatePage(query ?? {}), 'query');
   if (cursor !== undefined && !cursorPattern.test(cursor)) {
-    throw invalid('invalid cursor', [
+    throw badRequest('invalid cursor', [
       { path: '/cursor', message: `must be a ${cursorName} from a previous page` },
     ]);
   }

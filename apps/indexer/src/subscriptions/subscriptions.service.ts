@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { checkUrl, OutboundError } from '@newsflow/outbound';
+import { badRequest } from '@newsflow/platform';
 import { INDEXER_CONFIG, type IndexerConfig } from '../indexer.config';
 import { WebhookDeliveriesRepository } from '../webhooks/webhook-deliveries.repository';
 import { WebhookQueue } from '../webhooks/webhook.queue';
@@ -126,12 +127,7 @@ export class SubscriptionsService {
       await checkUrl(url, { allowlist: this.allowlist });
     } catch (error) {
       if (error instanceof OutboundError) {
-        throw new BadRequestException({
-          statusCode: 400,
-          error: 'Bad Request',
-          message: `url refused: ${error.message}`,
-          errors: [{ path: '/url', message: error.message }],
-        });
+        throw badRequest(`url refused: ${error.message}`, [{ path: '/url', message: error.message }]);
       }
       throw error;
     }

@@ -1,10 +1,9 @@
 import { type INestApplication } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { loadConfig } from '@newsflow/config';
 import { Topics } from '@newsflow/contracts';
 import { createKafka, parseBrokers } from '@newsflow/kafka';
 import { startService } from '@newsflow/platform';
-import { startGroupAtEnd, testEnv } from '@newsflow/testing';
+import { deleteRedisKeys, startGroupAtEnd, testEnv } from '@newsflow/testing';
 import { IndexerConfigSchema, type IndexerConfig } from '../indexer.config';
 import { IndexerModule } from '../indexer.module';
 
@@ -52,13 +51,7 @@ export async function startTestIndexer(name: string, env: Record<string, string>
     config,
     stop: async () => {
       await app.close();
-      const redis = new Redis(testEnv.redisUrl);
-      try {
-        const keys = await redis.keys(`${keyPrefix}:*`);
-        if (keys.length > 0) await redis.del(...keys);
-      } finally {
-        await redis.quit();
-      }
+      await deleteRedisKeys(keyPrefix);
     },
   };
 }

@@ -1,16 +1,7 @@
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  HttpStatus,
-  Inject,
-  Post,
-  Query,
-  Req,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, HttpStatus, Inject, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { type FastifyReply } from 'fastify';
+import { type FieldError } from '@newsflow/contracts';
+import { badRequest } from '@newsflow/platform';
 import { ApiKeyGuard, type AuthenticatedRequest } from '../sources/api-key.guard';
 import { INGESTER_CONFIG, type IngesterConfig } from '../ingester.config';
 import { validatePush, type ItemValidation } from './article-input.schema';
@@ -29,12 +20,7 @@ const rejection = (item: ItemValidation) => (item.ok ? undefined : item.errors);
 export function parseDryRun(value: string | undefined): boolean {
   if (value === undefined || value === 'false') return false;
   if (value === 'true') return true;
-  throw new BadRequestException({
-    statusCode: 400,
-    error: 'Bad Request',
-    message: 'invalid query parameter',
-    errors: [{ path: '/dryRun', message: 'must be "true" or "false"' }],
-  });
+  throw badRequest('invalid query parameter', [{ path: '/dryRun', message: 'must be "true" or "false"' }]);
 }
 
 @Controller('v1/articles')
@@ -80,10 +66,5 @@ export class ArticlesController {
   }
 }
 
-const invalid = (errors: Array<{ path: string; message: string }>) =>
-  new BadRequestException({
-    statusCode: 400,
-    error: 'Bad Request',
-    message: `${errors.length} invalid field(s); nothing was published`,
-    errors,
-  });
+const invalid = (errors: FieldError[]) =>
+  badRequest(`${errors.length} invalid field(s); nothing was published`, errors);

@@ -1,16 +1,7 @@
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { Type } from '@sinclair/typebox';
 import { createValidator } from '@newsflow/contracts';
+import { badRequest } from '@newsflow/platform';
 import { AdminKeyGuard } from './admin-key.guard';
 import { SourcesService } from './sources.service';
 
@@ -26,9 +17,6 @@ export const CreateSourceSchema = Type.Object(
 );
 const validateCreateSource = createValidator(CreateSourceSchema);
 
-const badRequest = (errors: Array<{ path: string; message: string }>) =>
-  new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'invalid source', errors });
-
 /** Newsroom systems as sources: created with a first key, keys added (rotation) and revoked. */
 @Controller('v1/sources')
 @UseGuards(AdminKeyGuard)
@@ -39,7 +27,7 @@ export class SourcesController {
   @Post()
   async create(@Body() body: unknown) {
     const result = validateCreateSource(body);
-    if (!result.ok) throw badRequest(result.errors);
+    if (!result.ok) throw badRequest('invalid source', result.errors);
     return this.sources.create(result.value.id, result.value.name, result.value.signed ?? false);
   }
 

@@ -1,8 +1,7 @@
 import { type INestApplication } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { loadConfig } from '@newsflow/config';
 import { startService } from '@newsflow/platform';
-import { testEnv } from '@newsflow/testing';
+import { deleteRedisKeys, testEnv } from '@newsflow/testing';
 import { IngesterConfigSchema } from '../ingester.config';
 import { IngesterModule } from '../ingester.module';
 
@@ -39,13 +38,7 @@ export async function startTestIngester(
     baseUrl: await app.getUrl(),
     stop: async () => {
       await app.close();
-      const redis = new Redis(testEnv.redisUrl);
-      try {
-        const keys = await redis.keys(`${keyPrefix}:*`);
-        if (keys.length > 0) await redis.del(...keys);
-      } finally {
-        await redis.quit();
-      }
+      await deleteRedisKeys(keyPrefix);
     },
   };
 }

@@ -19,6 +19,7 @@ import { Type } from '@sinclair/typebox';
 import { type FastifyReply } from 'fastify';
 import { createValidator } from '@newsflow/contracts';
 import { OutboundError } from '@newsflow/outbound';
+import { badRequest } from '@newsflow/platform';
 import { INGESTER_CONFIG, type IngesterConfig } from '../../ingester.config';
 import { ApiKeyGuard, type AuthenticatedRequest } from '../../sources/api-key.guard';
 import { FeedPollingService, type FeedView } from './feed-polling.service';
@@ -75,12 +76,7 @@ export class FeedPollingController {
   ): Promise<FeedView> {
     const validation = this.validateRegistration(body);
     if (!validation.ok) {
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: 'invalid feed',
-        errors: validation.errors,
-      });
+      throw badRequest('invalid feed', validation.errors);
     }
     const { url, intervalSeconds, fullText } = validation.value;
     try {
@@ -121,12 +117,7 @@ export class FeedPollingController {
   ): Promise<FeedView> {
     const validation = this.validateUpdate(body);
     if (!validation.ok) {
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: 'invalid feed settings',
-        errors: validation.errors,
-      });
+      throw badRequest('invalid feed settings', validation.errors);
     }
     const feed = await this.polling.update(request.source!.id, id, validation.value);
     if (!feed) throw new NotFoundException(`no feed ${id}`);
