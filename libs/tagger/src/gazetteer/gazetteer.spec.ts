@@ -1,5 +1,7 @@
 import { localEntityId, slugify } from '../entity-id';
 import { createDefaultGazetteer, DEFAULT_GAZETTEER_ENTRIES, Gazetteer } from './gazetteer';
+import { PARTIES } from './parties.gazetteer';
+import { SPORTS } from './sports.gazetteer';
 
 describe(Gazetteer.name, () => {
   const gazetteer = createDefaultGazetteer();
@@ -30,6 +32,44 @@ describe(Gazetteer.name, () => {
     ['Emmanuel Macron', 'PERSON', 'Q3052772'],
   ])('maps %s to a %s with id %s', (surface, type, qid) => {
     expect(gazetteer.lookup(surface)).toMatchObject({ type, qid });
+  });
+
+  it.each([
+    ['Atlanta Falcons', 'Atlanta Falcons', undefined],
+    ['Falcons', 'Atlanta Falcons', undefined],
+    ['Maple Leafs', 'Toronto Maple Leafs', undefined],
+    ['Man Utd', 'Manchester United', 'Q18656'],
+    ['Liverpool FC', 'Liverpool F.C.', 'Q1130849'],
+    ['FIFA', 'FIFA', 'Q253414'],
+    ['Likud', 'Likud', undefined],
+    ['AfD', 'Alternative for Germany', 'Q6721203'],
+    ['BJP', 'Bharatiya Janata Party', 'Q10230'],
+    ['Labour', 'Labour Party', undefined],
+  ])('maps the club, body or party %s to the organisation %s', (surface, name, qid) => {
+    const hit = gazetteer.lookup(surface);
+    expect(hit).toMatchObject({ name, type: 'ORGANIZATION' });
+    expect(hit?.qid).toBe(qid);
+  });
+
+  it('keeps city names places and leaves shared or common-word nicknames out', () => {
+    expect(gazetteer.lookup('Liverpool')?.type).toBe('LOCATION');
+    expect(gazetteer.lookup('Atlanta')?.type).toBe('LOCATION');
+    for (const nickname of [
+      'Heat',
+      'Magic',
+      'Jazz',
+      'Giants',
+      'Cardinals',
+      'Panthers',
+      'Jets',
+      'Rangers',
+      'Spurs',
+    ])
+      expect(gazetteer.lookup(nickname)).toBeUndefined();
+  });
+
+  it('lists sports clubs, sports bodies and parties as organisations only', () => {
+    for (const entry of [...SPORTS, ...PARTIES]) expect(entry.type).toBe('ORGANIZATION');
   });
 
   it('matches case-sensitively, so pronouns and common words stay out', () => {

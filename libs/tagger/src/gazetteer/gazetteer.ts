@@ -4,9 +4,11 @@ import type { GazetteerEntry } from './gazetteer-entry';
 import { LEGISLATURES } from './legislatures.gazetteer';
 import { MEDIA } from './media.gazetteer';
 import { ORGANIZATIONS } from './organizations.gazetteer';
+import { PARTIES } from './parties.gazetteer';
 import { PEOPLE } from './people.gazetteer';
 import { PLACES } from './places.gazetteer';
 import { REGIONS_AND_CITIES } from './regions-and-cities.gazetteer';
+import { SPORTS } from './sports.gazetteer';
 
 export interface GazetteerHit {
   /** Canonical name: the key of the entity across the document. */
@@ -61,6 +63,8 @@ export const DEFAULT_GAZETTEER_ENTRIES: readonly GazetteerEntry[] = [
   ...MEDIA,
   ...LEGISLATURES,
   ...PEOPLE,
+  ...SPORTS,
+  ...PARTIES,
 ];
 
 export function createDefaultGazetteer(): Gazetteer {
