@@ -20,3 +20,25 @@ export function slugify(name: string): string {
 export function localEntityId(type: EntityType, name: string): string {
   return `nf:${type.toLowerCase()}:${slugify(name)}`;
 }
+
+/** Ids of places by name: the GeoNames / ISO 3166-2 table (model/places.ts). */
+export interface PlaceIds {
+  idOf(name: string): string | undefined;
+}
+
+/**
+ * The canonical id of a resolved entity: its curated Wikidata QID; else, for a place, the
+ * GeoNames (`geonames:2988507`) or ISO 3166-2 (`iso3166-2:US-TX`) id the place table gives its
+ * canonical name; else `nf:<type>:<slug>`. Only LOCATION entities look the table up: "Reading"
+ * tagged as a person is not the town.
+ */
+export function canonicalEntityId(
+  type: EntityType,
+  name: string,
+  qid: string | undefined,
+  places: PlaceIds,
+): string {
+  if (qid !== undefined) return qid;
+  const placeId = type === 'LOCATION' ? places.idOf(name) : undefined;
+  return placeId ?? localEntityId(type, name);
+}

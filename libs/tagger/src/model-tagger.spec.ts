@@ -33,6 +33,23 @@ describe('ModelTagger (shipped model)', () => {
     }
   });
 
+  it("gives a headline's bare surname the QID the body's full name brings", () => {
+    const text =
+      'Trump Hails Ceasefire Talks\n\n' +
+      'Donald Trump said on Friday that talks in Cairo had gone well. Trump spoke to reporters.';
+    const trumps = tagger.tag(text).entities.filter((entity) => entity.text.includes('Trump'));
+    expect(trumps.map((entity) => entity.text)).toEqual(['Trump', 'Donald Trump', 'Trump']);
+    for (const entity of trumps) expect(entity.id).toBe('Q22686');
+  });
+
+  it('gives a place without a curated QID its GeoNames id', () => {
+    const { entities } = tagger.tag('Flooding closed roads around Sacramento on Tuesday, officials said.');
+    expect(entities.find((entity) => entity.text === 'Sacramento')).toMatchObject({
+      type: 'LOCATION',
+      id: 'geonames:5389489',
+    });
+  });
+
   it('keeps titles out of names and makes the name after a title a person', () => {
     const { entities } = tagger.tag(
       'Vice President Kamala Harris met Foreign Secretary Rhodri Penhale in Washington on Tuesday.',

@@ -164,6 +164,17 @@ export class ModelTagger implements Tagger {
         if (inHeadline && (confidence < HEADLINE_MIN_CONFIDENCE || wordCount > HEADLINE_MAX_WORDS)) continue;
         const hit = this.lookup(surface);
         if (allCaps && hit === undefined && confidence < HEADLINE_MIN_CONFIDENCE) continue;
+        // "Port Strike Enters Second Week": a headline's capitalised common words read like the name
+        // of an event. A headline MISC stands only where the body repeats it or the gazetteer
+        // knows it ("Kazakhstan to Join Abraham Accords" and the body's "Abraham Accords").
+        if (
+          inHeadline &&
+          type === 'MISC' &&
+          hit === undefined &&
+          !afterCopyright(sentence, start) &&
+          text.indexOf(surface, sentence[n - 1].end) < 0
+        )
+          continue;
         if (hit === undefined && wordCount === 1) {
           // A lone capital whose lower-case form the document also uses ("the World", "Nations"
           // in a quote) is emphasis, unless the model is sure; sentence openers and dates are

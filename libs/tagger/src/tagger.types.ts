@@ -10,7 +10,7 @@ export interface EntityMention {
   end: number;
   type: EntityType;
   text: string;
-  /** A Wikidata QID (`Q64`) when curated, otherwise `nf:<type>:<slug>`. */
+  /** A Wikidata QID (`Q64`) when curated; for a place without one `geonames:<id>` or `iso3166-2:<code>`; otherwise `nf:<type>:<slug>`. */
   id?: string;
   /** 0..1; how sure the tagger is of the span and its type. */
   confidence?: number;

@@ -112,7 +112,10 @@ export const ArticleViewSchema = Type.Object({
   ),
   entities: Type.Array(
     Type.Object({
-      id: Type.String({ description: 'Canonical id: a Wikidata QID, or nf:<type>:<slug>' }),
+      id: Type.String({
+        description:
+          'Canonical id: a Wikidata QID; for a place without one, geonames:<id> or iso3166-2:<code>; else nf:<type>:<slug>',
+      }),
       name: Type.String(),
       type: EntityTypeSchema,
       mentions: Type.Array(MentionViewSchema),

@@ -29,6 +29,8 @@ const article = (overrides: Partial<ArticleView> = {}): ArticleView => ({
     { id: 'nf:organization:port-of-lisbon', name: 'Port of Lisbon', type: 'ORGANIZATION', mentions: [] },
     { id: 'nf:misc:portuguese', name: 'Portuguese', type: 'MISC', mentions: [] },
     { id: 'nf:location:são-tomé', name: 'São Tomé', type: 'LOCATION', mentions: [] },
+    { id: 'geonames:2988507', name: 'Paris', type: 'LOCATION', mentions: [] },
+    { id: 'iso3166-2:US-TX', name: 'Texas', type: 'LOCATION', mentions: [] },
   ],
   ...overrides,
 });
@@ -68,6 +70,8 @@ describe(toNinjs.name, () => {
       places: [
         { name: 'Lisbon', uri: 'http://www.wikidata.org/entity/Q597' },
         { name: 'São Tomé', uri: 'urn:newsflow:entity:nf:location:s%C3%A3o-tom%C3%A9' },
+        { name: 'Paris', uri: 'https://sws.geonames.org/2988507/' },
+        { name: 'Texas', uri: 'urn:newsflow:entity:iso3166-2:US-TX' },
       ],
       subjects: [
         { name: 'transport', rel: 'topic' },
@@ -131,5 +135,11 @@ describe(entityUri.name, () => {
     expect(entityUri('Q42')).toBe('http://www.wikidata.org/entity/Q42');
     expect(entityUri('nf:person:zoe-o-brien')).toBe('urn:newsflow:entity:nf:person:zoe-o-brien');
     expect(entityUri('Q42x')).toBe('urn:newsflow:entity:Q42x');
+  });
+
+  it('gives GeoNames’ URI for a GeoNames id and keeps ISO 3166-2 codes readable in the Newsflow URN', () => {
+    expect(entityUri('geonames:2988507')).toBe('https://sws.geonames.org/2988507/');
+    expect(entityUri('geonames:12x')).toBe('urn:newsflow:entity:geonames:12x');
+    expect(entityUri('iso3166-2:GB-ENG')).toBe('urn:newsflow:entity:iso3166-2:GB-ENG');
   });
 });

@@ -29,14 +29,19 @@ export interface NinjsDocument {
 }
 
 const WIKIDATA_QID = /^Q[1-9][0-9]*$/;
+const GEONAMES_ID = /^geonames:([1-9][0-9]*)$/;
 
 /**
- * An entity's identifier as a complete URI: Wikidata's for a QID, else a Newsflow URN that keeps the
- * id readable (`nf:person:maria-okafor` → `urn:newsflow:entity:nf:person:maria-okafor`); anything
- * outside a URN's characters is percent-encoded.
+ * An entity's identifier as a complete URI: Wikidata's for a QID, GeoNames' own for a GeoNames id
+ * (`geonames:2988507` → `https://sws.geonames.org/2988507/`), else a Newsflow URN that keeps the
+ * id readable (`nf:person:maria-okafor` → `urn:newsflow:entity:nf:person:maria-okafor`,
+ * `iso3166-2:US-TX` → `urn:newsflow:entity:iso3166-2:US-TX`: ISO's registered URNs name its
+ * standards, not their code elements); anything outside a URN's characters is percent-encoded.
  */
 export function entityUri(id: string): string {
   if (WIKIDATA_QID.test(id)) return `http://www.wikidata.org/entity/${id}`;
+  const geonames = GEONAMES_ID.exec(id);
+  if (geonames) return `https://sws.geonames.org/${geonames[1]}/`;
   return `urn:newsflow:entity:${id.split(':').map(encodeURIComponent).join(':')}`;
 }
 

@@ -28,7 +28,8 @@ export const EntityIdParamsSchema = Type.Object(
     id: Type.String({
       minLength: 1,
       maxLength: 300,
-      description: 'Canonical id: a Wikidata QID (Q64) or nf:<type>:<slug>; percent-encode it in the path',
+      description:
+        'Canonical id: a Wikidata QID (Q64), for a place without one geonames:<id> or iso3166-2:<code>, else nf:<type>:<slug>; percent-encode it in the path',
     }),
   },
   { additionalProperties: false },

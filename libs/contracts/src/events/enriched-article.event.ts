@@ -22,7 +22,11 @@ export const MentionSchema = Type.Object(
 
 export const TaggedEntitySchema = Type.Object(
   {
-    id: Type.String({ minLength: 1, description: 'Canonical id: a Wikidata QID, or nf:<type>:<slug>' }),
+    id: Type.String({
+      minLength: 1,
+      description:
+        'Canonical id: a Wikidata QID (Q64); for a place without one, a GeoNames id (geonames:2988507) or an ISO 3166-2 code (iso3166-2:US-TX); else nf:<type>:<slug>',
+    }),
     name: Type.String({ minLength: 1 }),
     type: EntityType,
     mentions: Type.Array(MentionSchema, { minItems: 1 }),

@@ -18,6 +18,7 @@ import type { EntityType } from '../tagger.types';
 import { hashString, mix } from './hashing';
 import { isInside, typeOf } from './sequence-model';
 import { SURNAMES } from './surnames.lexicon';
+import { PlaceTable, placeKindOf } from './places';
 import { SeenEntities, type TypeCounts } from './seen-entities';
 import { UNKNOWN_CLUSTER, WordClusters } from './word-clusters';
 
@@ -89,9 +90,17 @@ enum T {
   RunLastCluster,
   RunLength,
   DocContext,
+  Place,
+  PlaceCap,
+  PlacePrev,
+  PlaceNext,
 }
 
-export const FEATURE_VERSION = 5;
+/**
+ * v6 added the place-table templates. They fire only with a place table, so v5 weights (made
+ * without one) still fit this code: see OLDER_FEATURE_VERSIONS in model-file.ts.
+ */
+export const FEATURE_VERSION = 6;
 
 // Bits of a token's lexicon mask.
 const GAZ_BEGIN = 0; // + type index: curated gazetteer match starts here
@@ -312,6 +321,7 @@ export class FeatureExtractor {
   private masks = new Int32Array(0);
   private clusterIds = new Int32Array(0);
   private seenCodes = new Int32Array(0);
+  private placeCodes = new Int32Array(0);
   private runStart = new Int32Array(0);
   private runEnd = new Int32Array(0);
 
@@ -323,6 +333,7 @@ export class FeatureExtractor {
     this.masks = new Int32Array(capacity);
     this.clusterIds = new Int32Array(capacity);
     this.seenCodes = new Int32Array(capacity);
+    this.placeCodes = new Int32Array(capacity);
     this.runStart = new Int32Array(capacity);
     this.runEnd = new Int32Array(capacity);
   }
@@ -335,6 +346,8 @@ export class FeatureExtractor {
     private readonly clusters: WordClusters = WordClusters.empty(),
     /** Names the training data labelled, with their type counts; none gives no such features. */
     private readonly seen: SeenEntities = SeenEntities.empty(),
+    /** GeoNames cities and ISO 3166-2 subdivisions; none gives no place features. */
+    readonly places: PlaceTable = PlaceTable.empty(),
   ) {
     this.rowMask = (1 << bucketBits) - 1;
     for (const [form, hit] of gazetteer.entries()) {
@@ -414,6 +427,9 @@ export class FeatureExtractor {
     const seenCodes = this.seenCodes;
     const useSeen = this.seen.size > 0;
     if (useSeen) this.markSeen(lower, classes, seenCodes, n, context.ownEntities);
+    const placeCodes = this.placeCodes;
+    const usePlaces = this.places.size > 0;
+    if (usePlaces) this.places.mark(lower, this.startsPlace, placeCodes);
     const runStart = this.runStart;
     const runEnd = this.runEnd;
     markRuns(lower, classes, n, runStart, runEnd);
@@ -516,6 +532,20 @@ export class FeatureExtractor {
         out.push(mix(mix(T.SeenCap, code >> 4), cls));
       }
 
+      // Place names (GeoNames, ISO 3166-2): the token's place in a matched name × the kind of place,
+      // and what kind of place stands next to it ("Springfield , Illinois").
+      if (usePlaces) {
+        const code = placeCodes[index];
+        if (code >= 0) {
+          out.push(mix(T.Place, code));
+          out.push(mix(mix(T.PlaceCap, code), cls));
+        }
+        if (index > 0 && placeCodes[index - 1] >= 0)
+          out.push(mix(T.PlacePrev, placeKindOf(placeCodes[index - 1])));
+        if (index + 1 < n && placeCodes[index + 1] >= 0)
+          out.push(mix(T.PlaceNext, placeKindOf(placeCodes[index + 1])));
+      }
+
       const mask = masks[index + 1];
       if (mask !== 0) {
         for (let bit = 0; bit < MASK_BITS; bit += 1) {
@@ -553,6 +583,12 @@ export class FeatureExtractor {
     const rowMask = this.rowMask;
     for (let index = 0; index < out.length; index += 1) out.hashes[index] &= rowMask;
   }
+
+  /** Place names start at capitalised words (all-caps headlines too), never at an initial. */
+  private readonly startsPlace = (index: number): boolean => {
+    const cls = this.classes[index];
+    return cls === CapClass.Title || cls === CapClass.AllCaps || cls === CapClass.Other;
+  };
 
   /**
    * Greedy longest match of names seen in the training data, from capitalised words. Per token a

@@ -5,6 +5,7 @@ import { FeatureExtractor } from './features';
 import { deserializeModel, type LoadedModel } from './model-file';
 import { MODEL_PATH, secondStagePath } from './model-path';
 import type { SequenceModel } from './sequence-model';
+import { PlaceTable } from './places';
 import { phraseTokens } from './text-sentences';
 import { SeenEntities } from './seen-entities';
 import { WordClusters } from './word-clusters';
@@ -37,6 +38,10 @@ export function loadModel(gazetteer: Gazetteer, path = MODEL_PATH): ShippedModel
       loaded.header.seenEntities !== undefined
         ? SeenEntities.parse(readFileSync(join(dirname(path), loaded.header.seenEntities)))
         : SeenEntities.empty(),
+      // Shared (cached per path) with the id choice when it is the shipped table.
+      loaded.header.places !== undefined
+        ? PlaceTable.load(join(dirname(path), loaded.header.places), true)
+        : PlaceTable.empty(),
     ),
     ...(secondPass !== undefined ? { secondPass: secondPass.model } : {}),
   };

@@ -12,6 +12,11 @@ import { LABELS, LABEL_COUNT, SequenceModel } from './sequence-model';
 
 const MAGIC = 'NFNER';
 const FORMAT = 1;
+/**
+ * Feature versions whose weights still fit this code when the model names no place table: v6
+ * only added place features, which an empty table never fires.
+ */
+const OLDER_FEATURE_VERSIONS = [5];
 
 export interface ModelHeader {
   featureVersion: number;
@@ -26,6 +31,8 @@ export interface ModelHeader {
   clusters?: string;
   /** File name (beside the model) of the list of names seen in the training data. */
   seenEntities?: string;
+  /** File name (beside the model) of the place-name table (GeoNames, ISO 3166-2). */
+  places?: string;
 }
 
 export interface LoadedModel {
@@ -38,6 +45,7 @@ export function serializeModel(
   confidence: ModelHeader['confidence'],
   clusters?: string,
   seenEntities?: string,
+  places?: string,
 ): Buffer {
   const L = LABEL_COUNT;
   const weights = model.weights;
@@ -76,6 +84,7 @@ export function serializeModel(
     rows: keptRows,
     ...(clusters !== undefined ? { clusters } : {}),
     ...(seenEntities !== undefined ? { seenEntities } : {}),
+    ...(places !== undefined ? { places } : {}),
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const prefix = Buffer.alloc(MAGIC.length + 1 + 4);
@@ -94,7 +103,10 @@ export function deserializeModel(file: Buffer): LoadedModel {
   let offset = MAGIC.length + 5;
   const header = JSON.parse(data.toString('utf8', offset, offset + headerLength)) as ModelHeader;
   offset += headerLength;
-  if (header.featureVersion !== FEATURE_VERSION)
+  const fits =
+    header.featureVersion === FEATURE_VERSION ||
+    (OLDER_FEATURE_VERSIONS.includes(header.featureVersion) && header.places === undefined);
+  if (!fits)
     throw new Error(`model was trained for features v${header.featureVersion}, code has v${FEATURE_VERSION}`);
   if (header.labels.join(' ') !== LABELS.join(' ')) throw new Error('model labels do not match the code');
 

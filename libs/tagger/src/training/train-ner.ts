@@ -13,6 +13,7 @@ import {
 import { serializeModel } from '../model/model-file';
 import { MODEL_PATH, secondStagePath } from '../model/model-path';
 import { CONLL_TYPES, SequenceModel, spansFromLabels } from '../model/sequence-model';
+import { PLACES_PATH, PlaceTable } from '../model/places';
 import { phraseTokens } from '../model/text-sentences';
 import { SeenEntities } from '../model/seen-entities';
 import { WORD_CLUSTERS_PATH, WordClusters } from '../model/word-clusters';
@@ -24,7 +25,7 @@ import { seenEntitiesOf, toTrainingSentences } from './training-data';
 
 /**
  * `npm run train:ner [-- --epochs N --bits N --data DIR --tune FILE.conll --clusters build|reuse|none
- *   --seen yes|no --skip FILE.conll ...]`
+ *   --seen yes|no --places auto|yes|no --skip FILE.conll ...]`
  *
  * Learns word classes from the unlabelled tokens of the training files and the news texts in
  * ../shared/data/news (cluster-words.ts), then trains the averaged perceptron on the openly
@@ -32,7 +33,9 @@ import { seenEntitiesOf, toTrainingSentences } from './training-data';
  * which are for measuring), holds 4% of the sentences out to calibrate confidences, and writes
  * libs/tagger/model/ner-model.bin.gz, word-clusters.tsv.gz and their provenance files. `--tune`
  * files are only scored (model alone, gold tokens) after each epoch to choose settings; they
- * never reach the training loop. `--seen no` leaves out the seen-entity list.
+ * never reach the training loop. `--seen no` leaves out the seen-entity list. The place table
+ * (places.tsv.gz, from `npm run build:places`) is used when it sits beside the output (--places
+ * auto), must be there (yes) or is left out (no).
  */
 
 const FORBIDDEN = ['wikigold.conll', 'crossner-politics-dev.conll', 'crossner-politics-test.conll'];
@@ -64,6 +67,7 @@ function main(): void {
       out: { type: 'string', default: MODEL_PATH },
       clusters: { type: 'string', default: 'build' },
       seen: { type: 'string', default: 'yes' },
+      places: { type: 'string', default: 'auto' },
     },
   });
   const started = performance.now();
@@ -148,12 +152,18 @@ function main(): void {
     );
     log(`seen-entity list: ${seen.size} names`);
   }
+  const placesPath = join(dirname(outPath), basename(PLACES_PATH));
+  const usePlaces = values.places === 'yes' || (values.places === 'auto' && existsSync(placesPath));
+  const places = usePlaces ? PlaceTable.parse(readFileSync(placesPath)) : PlaceTable.empty();
+  const placesFile = usePlaces ? basename(placesPath) : undefined;
+  log(usePlaces ? `place table: ${places.size} names` : 'no place table');
   const extractor = new FeatureExtractor(
     createDefaultGazetteer(),
     Number(values.bits),
     phraseTokens,
     clusters,
     seen,
+    places,
   );
   const tuneSets = values.tune.map((file) => ({
     name: basename(file),
@@ -232,10 +242,10 @@ function main(): void {
   }
   const confidence = calibrate(finalModel, extractor, holdout);
   log(`confidence calibration: a=${confidence.a.toFixed(4)} b=${confidence.b.toFixed(3)}`);
-  const file = serializeModel(firstPass, confidence, clustersFile, seenFile);
+  const file = serializeModel(firstPass, confidence, clustersFile, seenFile, placesFile);
   writeFileSync(outPath, file);
   if (stages === 2) {
-    secondFile = serializeModel(finalModel, confidence, clustersFile, seenFile);
+    secondFile = serializeModel(finalModel, confidence, clustersFile, seenFile, placesFile);
     writeFileSync(secondStagePath(outPath), secondFile);
   } else if (existsSync(secondStagePath(outPath))) {
     unlinkSync(secondStagePath(outPath));
@@ -268,6 +278,15 @@ function main(): void {
             file: seenFile,
             names: seen.size,
             what: 'every name labelled PER/ORG/LOC/MISC in the training files above, lower-cased, with its count per type; during training each document is matched without its own names',
+          },
+    places:
+      placesFile === undefined
+        ? null
+        : {
+            file: placesFile,
+            sha256: createHash('sha256').update(readFileSync(placesPath)).digest('hex'),
+            names: places.size,
+            provenance: placesFile.replace(/\.tsv\.gz$/, '.provenance.json'),
           },
     wordClusters:
       clustersFile === undefined
