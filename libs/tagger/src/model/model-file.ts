@@ -49,6 +49,7 @@ export function serializeModel(
 ): Buffer {
   const L = LABEL_COUNT;
   const weights = model.weights;
+  if (!(weights instanceof Float32Array)) throw new Error('only a trained (float) model can be written');
   let maxAbs = 0;
   for (const weight of weights) maxAbs = Math.max(maxAbs, Math.abs(weight));
   const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
@@ -119,7 +120,7 @@ export function deserializeModel(file: Buffer): LoadedModel {
   }
   const bytes = new Uint8Array(data.buffer, data.byteOffset, data.length);
   const scale = header.scale;
-  const weights = new Float32Array((1 << header.bucketBits) * L);
+  const weights = new Int16Array((1 << header.bucketBits) * L);
   let row = -1;
   for (let kept = 0; kept < header.rows; kept += 1) {
     let gap = 0;
@@ -136,11 +137,11 @@ export function deserializeModel(file: Buffer): LoadedModel {
     for (let l = 0; l < L; l += 1) {
       const raw = bytes[offset] | (bytes[offset + 1] << 8);
       offset += 2;
-      weights[base + l] = (raw >= 0x8000 ? raw - 0x10000 : raw) * scale;
+      weights[base + l] = raw >= 0x8000 ? raw - 0x10000 : raw;
     }
   }
   if (offset !== bytes.length) throw new Error('model file has trailing bytes');
-  return { model: new SequenceModel(header.bucketBits, weights, transitions), header };
+  return { model: new SequenceModel(header.bucketBits, weights, transitions, scale), header };
 }
 
 function writeVarint(out: number[], value: number): void {
