@@ -36,12 +36,19 @@ describe('DocumentResolver ids', () => {
   const gazetteer = new Gazetteer([
     { name: 'Lisbon', type: 'LOCATION', qid: 'Q597' },
     { name: 'North Tarnland', type: 'LOCATION' },
+    { name: 'Donald Trump', type: 'PERSON', qid: 'Q22686' },
   ]);
   const resolver = new DocumentResolver(gazetteer, places);
 
-  const mention = (text: string, surface: string, type: EntityType): ClassifiedSegment => {
-    const start = text.indexOf(surface);
-    const hit = gazetteer.lookup(surface);
+  /** `known: false`: the mention reaches the resolver without its gazetteer hit. */
+  const mention = (
+    text: string,
+    surface: string,
+    type: EntityType,
+    { from = 0, known = true }: { from?: number; known?: boolean } = {},
+  ): ClassifiedSegment => {
+    const start = text.indexOf(surface, from);
+    const hit = known ? gazetteer.lookup(surface) : undefined;
     return {
       segment: {
         tokens: [],
@@ -78,6 +85,26 @@ describe('DocumentResolver ids', () => {
       ['North Tarnland', 'iso3166-2:ZZ-NT'],
       ['Brisk', 'nf:location:brisk'],
       ['Oskelund', 'nf:organization:oskelund'],
+    ]);
+  });
+
+  it('gives the curated QID to an entity whose first mention the gazetteer did not back', () => {
+    // The first "Donald Trump" reaches the resolver without its gazetteer hit (a caption span the
+    // model cut differently, say); the later one has it. Both, and the bare "Trump", share the QID.
+    const text = 'Donald Trump (C) speaks.\nOn Friday Donald Trump said Trump would travel.';
+    const entities = resolver.resolve(
+      text,
+      [
+        mention(text, 'Donald Trump', 'PERSON', { known: false }),
+        mention(text, 'Donald Trump', 'PERSON', { from: 20 }),
+        mention(text, 'Trump', 'PERSON', { from: 50, known: false }),
+      ],
+      [],
+    );
+    expect(entities.map((entity) => [entity.text, entity.id])).toEqual([
+      ['Donald Trump', 'Q22686'],
+      ['Donald Trump', 'Q22686'],
+      ['Trump', 'Q22686'],
     ]);
   });
 });
