@@ -42,7 +42,7 @@ export function readClusterCorpus(
 ): { sentences: string[][]; sources: ClusterCorpusSource[] } {
   const sentences: string[][] = [];
   const sources: ClusterCorpusSource[] = [];
-  const add = (file: string, content: string, found: string[][]): void => {
+  const add = (file: string, content: string, found: string[][], licence?: string): void => {
     let tokens = 0;
     for (const sentence of found) tokens += sentence.length;
     sentences.push(...found);
@@ -51,7 +51,7 @@ export function readClusterCorpus(
       sha256: createHash('sha256').update(content).digest('hex'),
       sentences: found.length,
       tokens,
-      licence: licences[basename(file)] ?? 'see ../shared/data/README.md',
+      licence: licence ?? licences[basename(file)] ?? 'see ../shared/data/README.md',
     });
   };
   for (const file of conllFiles) {
@@ -75,26 +75,18 @@ export function readClusterCorpus(
     add(file, content, found);
   }
   for (const dir of speechDirs) {
-    const hash = createHash('sha256');
+    // One source per folder; its hash is that of the files read in order, one after another.
+    const contents: string[] = [];
     const found: string[][] = [];
     for (const name of readdirSync(dir)
       .filter((entry) => entry.endsWith('.json'))
       .sort()) {
       const content = readFileSync(join(dir, name), 'utf8');
-      hash.update(content);
+      contents.push(content);
       const { text } = JSON.parse(content) as { text?: string };
       for (const sentence of splitSentences(text ?? '')) found.push(sentence.map((token) => token.text));
     }
-    let tokens = 0;
-    for (const sentence of found) tokens += sentence.length;
-    sentences.push(...found);
-    sources.push({
-      file: relative(process.cwd(), dir),
-      sha256: hash.digest('hex'),
-      sentences: found.length,
-      tokens,
-      licence: licences[dir] ?? SPEECHES_LICENCE,
-    });
+    add(dir, contents.join(''), found, SPEECHES_LICENCE);
   }
   return { sentences, sources };
 }
