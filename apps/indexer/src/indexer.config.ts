@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DatabaseEnv, KafkaEnv, LogEnv, port } from '@newsflow/config';
+import { DatabaseEnv, KafkaEnv, LogEnv, bullmqRedisEnv, outboundAllowlistEnv, port } from '@newsflow/config';
 
 export const IndexerConfigSchema = Type.Object({
   INDEXER_PORT: port(3003, 'HTTP port of the indexer (read API, health, metrics)'),
@@ -32,23 +32,8 @@ export const IndexerConfigSchema = Type.Object({
     description:
       'What this process runs (comma list): api (HTTP routes), indexing (news.enriched.v1 consumer), relay (outbox → news.updates.v1), webhooks (dispatcher and delivery worker); health and metrics always',
   }),
-  REDIS_URL: Type.String({
-    default: 'redis://127.0.0.1:6379/0',
-    pattern: '^rediss?://',
-    description:
-      'Redis for the BullMQ webhook delivery queue; the db index tells profiles apart (dev 0, test 1)',
-  }),
-  REDIS_KEY_PREFIX: Type.String({
-    default: 'newsflow',
-    pattern: '^[A-Za-z0-9._-]+$',
-    description: 'Prefix of every BullMQ key, so that several stacks or test runs can share one Redis db',
-  }),
-  NEWSFLOW_OUTBOUND_ALLOWLIST: Type.Optional(
-    Type.String({
-      description:
-        'Comma-separated host names, IPs or CIDRs exempt from the private-address guard on webhook URLs (local stacks and tests name 127.0.0.1)',
-    }),
-  ),
+  ...bullmqRedisEnv('the BullMQ webhook delivery queue'),
+  ...outboundAllowlistEnv('webhook URLs'),
   WEBHOOK_GROUP_ID: Type.String({
     default: 'newsflow-webhooks',
     minLength: 1,

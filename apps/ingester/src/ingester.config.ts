@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DatabaseEnv, KafkaEnv, LogEnv, port } from '@newsflow/config';
+import { DatabaseEnv, KafkaEnv, LogEnv, bullmqRedisEnv, outboundAllowlistEnv, port } from '@newsflow/config';
 
 export const IngesterConfigSchema = Type.Object({
   INGESTER_PORT: port(3001, 'HTTP port of the ingester'),
@@ -33,22 +33,8 @@ export const IngesterConfigSchema = Type.Object({
     maximum: 5000,
     description: 'Most articles in one push',
   }),
-  REDIS_URL: Type.String({
-    default: 'redis://127.0.0.1:6379/0',
-    pattern: '^rediss?://',
-    description: 'Redis for BullMQ feed polling jobs; the db index tells profiles apart (dev 0, test 1)',
-  }),
-  REDIS_KEY_PREFIX: Type.String({
-    default: 'newsflow',
-    pattern: '^[A-Za-z0-9._-]+$',
-    description: 'Prefix of every BullMQ key, so that several stacks or test runs can share one Redis db',
-  }),
-  NEWSFLOW_OUTBOUND_ALLOWLIST: Type.Optional(
-    Type.String({
-      description:
-        'Comma-separated host names, IPs or CIDRs exempt from the private-address guard on feed URLs (local stacks and tests name 127.0.0.1)',
-    }),
-  ),
+  ...bullmqRedisEnv('BullMQ feed polling jobs'),
+  ...outboundAllowlistEnv('feed URLs'),
   FEED_MIN_INTERVAL_SECONDS: Type.Integer({
     default: 60,
     minimum: 1,

@@ -1,2 +1,2 @@
 export { ConfigError, loadConfig } from './config-loader';
-export { DatabaseEnv, KafkaEnv, LogEnv, port } from './common-env';
+export { DatabaseEnv, KafkaEnv, LogEnv, bullmqRedisEnv, outboundAllowlistEnv, port } from './common-env';
