@@ -33,20 +33,23 @@ export interface MentionRow {
   confidence: number | null;
 }
 
-export interface ArticleSummaryRow {
-  id: string;
-  version: number;
-  status: string;
-  pub_status: string;
-  source_id: string;
-  uri: string;
-  headline: string;
-  language: string;
-  topics: string[];
-  version_created: Date;
-  first_created: Date | null;
-  indexed_at: Date;
-  cluster_id: string | null;
+/** The columns of a latest version that a search result shows, and what the search adds. */
+export interface ArticleSummaryRow extends Pick<
+  ArticleRow,
+  | 'id'
+  | 'version'
+  | 'status'
+  | 'pub_status'
+  | 'source_id'
+  | 'uri'
+  | 'headline'
+  | 'language'
+  | 'topics'
+  | 'version_created'
+  | 'first_created'
+  | 'indexed_at'
+  | 'cluster_id'
+> {
   /** version_created to the microsecond, for the cursor (a JavaScript Date keeps milliseconds). */
   version_created_exact: string;
   /** ts_rank as PostgreSQL prints the real, exactly; null without a text query. */
