@@ -50,6 +50,18 @@ describe('ModelTagger (shipped model)', () => {
     });
   });
 
+  it('reads the start of a quotation as speech, and a quoted title as a name', () => {
+    const speech = tagger.tag(
+      'Amara Okafor wrote on social media before the vote. "I believe I am the candidate this city needs."\n\n' +
+        'The mayor spoke outside City Hall. "The simple truth is that the budget is far from settled," he said.',
+    );
+    expect(speech.entities.filter((entity) => entity.type === 'MISC')).toEqual([]);
+    const title = tagger.tag(
+      'The band released "Harbour Lights Forever" in May, and it reached the top ten in Ireland.',
+    );
+    expect(pairs(title.entities)).toContainEqual(['Harbour Lights Forever', 'MISC']);
+  });
+
   it('keeps titles out of names and makes the name after a title a person', () => {
     const { entities } = tagger.tag(
       'Vice President Kamala Harris met Foreign Secretary Rhodri Penhale in Washington on Tuesday.',

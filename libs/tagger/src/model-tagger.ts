@@ -150,6 +150,9 @@ export class ModelTagger implements Tagger {
             while (!known(sentence[end - 1])) end -= 1;
           }
         }
+        // '"I believe I am a modern day feminist"': a MISC that opens a quotation, runs into lower-case
+        // words and stops before the quotation does is the start of what someone said, not a title.
+        if (type === 'MISC' && opensQuotation(text, sentence, start, end)) continue;
         // A photo credit's name, even where the model kept only part of it ("Strand").
         const creditStart = creditNameStart(text, sentence, start, end);
         const credited =
@@ -383,6 +386,17 @@ function afterCopyright(sentence: readonly ModelToken[], start: number): boolean
   let i = start - 1;
   while (i >= 0 && /^[\d–-]+$/.test(sentence[i].text)) i -= 1;
   return i >= 0 && (sentence[i].text === '©' || /^copyright$/i.test(sentence[i].text));
+}
+
+const QUOTE_MARKS = new Set(['"', '“', '‘', "'"]);
+
+/** The span starts a quotation, holds a lower-case word and ends before the quotation closes. */
+function opensQuotation(text: string, sentence: readonly ModelToken[], start: number, end: number): boolean {
+  if (!QUOTE_MARKS.has(text.charAt(sentence[start].start - 1))) return false;
+  let lowerCase = false;
+  for (let i = start; i < end && !lowerCase; i += 1)
+    lowerCase = sentence[i].kind === 'word' && /^\p{Ll}/u.test(sentence[i].text);
+  return lowerCase && !/^[,.!?;:]?["”’']/.test(text.slice(sentence[end - 1].end, sentence[end - 1].end + 2));
 }
 
 function countWords(sentence: readonly ModelToken[], start: number, end: number): number {

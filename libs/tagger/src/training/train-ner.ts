@@ -19,6 +19,7 @@ import { SeenEntities } from '../model/seen-entities';
 import { WORD_CLUSTERS_PATH, WordClusters } from '../model/word-clusters';
 import { buildClusterTable, type BuildClustersResult } from './cluster-words';
 import { parseConll, readConll, type ConllDocument } from './conll';
+import { alignConventions } from './conventions';
 import { seededRandom, trainPerceptron, type TrainingSentence } from './perceptron-trainer';
 import { SpanScorer } from './span-metrics';
 import { seenEntitiesOf, toTrainingSentences } from './training-data';
@@ -68,6 +69,7 @@ function main(): void {
       clusters: { type: 'string', default: 'build' },
       seen: { type: 'string', default: 'yes' },
       places: { type: 'string', default: 'auto' },
+      conventions: { type: 'string', default: 'conll' },
     },
   });
   const started = performance.now();
@@ -91,6 +93,10 @@ function main(): void {
   for (const file of files) {
     const content = readFileSync(file, 'utf8');
     const documents = parseConll(content);
+    if (values.conventions === 'conll') {
+      const changed = alignConventions(documents);
+      if (changed > 0) log(`${basename(file)}: ${changed} names retyped to the CoNLL conventions`);
+    }
     allDocuments.push(...documents);
     const sentences = toTrainingSentences(documents, {
       upperCaseShare: Number(values.upper),
