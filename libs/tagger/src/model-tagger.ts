@@ -1,3 +1,4 @@
+import { COUNTRIES } from './gazetteer/countries.gazetteer';
 import type { Gazetteer, GazetteerHit } from './gazetteer/gazetteer';
 import {
   CALENDAR_WORDS,
@@ -24,6 +25,7 @@ import { DocumentResolver } from './rules/document-resolver';
 import { DEMONYMS } from './lexicon/english-cues.lexicon';
 import { classifyLines, type NameSegment } from './rules/name-segmenter';
 import type { ClassifiedSegment } from './rules/segment-classifier';
+import { isScore, namesTeam, sportsContext } from './rules/sports-context';
 import type { TagResult, Tagger } from './tagger.types';
 
 /** Languages the model was trained for; `und` is mostly short English headlines. */
@@ -64,6 +66,15 @@ const POSSESSIVE_WORDS = new Set('my our your his her their its this that these 
 const TITLE_CONFIDENCE = 0.9;
 /** Longer all-caps words in mixed-case text are emphasis, not acronyms. */
 const MAX_ACRONYM_LETTERS = 6;
+/** A name the model left out of a results line ("Chelsea" in "Arsenal 2 Chelsea 1"). */
+const RESULTS_LINE_CONFIDENCE = 0.7;
+const COUNTRY_NAMES = new Set(COUNTRIES.map((entry) => entry.name));
+
+/** A national side keeps its country's type in sports news (CoNLL-2003). */
+function isCountry(hit: GazetteerHit | undefined): boolean {
+  return hit !== undefined && COUNTRY_NAMES.has(hit.name);
+}
+
 /** The holder named in a copyright line is an organisation. */
 const COPYRIGHT_CONFIDENCE = 0.8;
 
@@ -127,11 +138,15 @@ export class ModelTagger implements Tagger {
       (this.secondPass ?? this.model).decode(this.buffer, n, this.labels, this.margins);
       const covered = new Uint8Array(n);
       const titles = markTitles(sentence);
+      const sports = sportsContext(sentence);
       for (const span of spansFromLabels(this.labels, n)) {
         let type = ENTITY_TYPES[span.type];
         const refined = refineSpan(sentence, span.start, span.end, titles, type === 'MISC');
         if (refined === undefined) continue;
         let { start, end } = refined;
+        // "Bowling Green 24-17": a score is never part of a name.
+        while (end > start && isScore(sentence[end - 1].text)) end -= 1;
+        if (start >= end) continue;
         if (inHeadline) {
           // "Kazakhstan to Join Abraham Accords": a headline capitalises words the body writes
           // in lower case ("join"); they are not part of the name.
@@ -161,6 +176,8 @@ export class ModelTagger implements Tagger {
         if (credited) start = creditStart;
         let margin = Infinity;
         for (let i = start; i < end; i += 1) margin = Math.min(margin, this.margins[i]);
+        // "Real Madrid" where the model kept "Madrid": a curated name around the span is the name.
+        [start, end] = this.widenToGazetteer(text, sentence, start, end);
         let confidence = 1 / (1 + Math.exp(-(this.confidence.a * margin + this.confidence.b)));
         const surface = text.slice(sentence[start].start, sentence[end - 1].end);
         const wordCount = countWords(sentence, start, end);
@@ -191,13 +208,14 @@ export class ModelTagger implements Tagger {
             // mid-sentence in the document, it is left to the resolver to confirm.
             (start === 0 &&
               confidence < SENTENCE_START_MIN_CONFIDENCE &&
-              !context.capitalisedWords.has(surface.toLowerCase()))
+              !context.capitalisedWords.has(surface.toLowerCase()) &&
+              !namesTeam(sentence, start, end, sports))
           )
             continue;
           // "STRENGTH" in a quote is emphasis: acronyms are short (as in the rule tagger).
           const token = sentence[start];
           if (token.allCaps && token.text.length > MAX_ACRONYM_LETTERS && !allCaps) continue;
-          if (DEMONYMS.has(surface)) type = 'MISC';
+          if (isDemonym(surface)) type = 'MISC';
         }
         const partyName = wordCount > 1 && hasPartyWord(sentence, start, end);
         if (
@@ -220,14 +238,25 @@ export class ModelTagger implements Tagger {
           type = 'PERSON';
           confidence = Math.max(confidence, TITLE_CONFIDENCE);
         }
-        for (let i = Math.min(start, span.start); i < span.end; i += 1) covered[i] = 1;
+        let gazetteerHit = hit;
+        if (
+          (type === 'LOCATION' || (type === 'MISC' && sports !== undefined)) &&
+          namesTeam(sentence, start, end, sports) &&
+          !isCountry(hit)
+        ) {
+          // "Leeds 3 Southampton 2", "Bowling Green beat Toledo 24-17": a club named after its city.
+          type = 'ORGANIZATION';
+          if (gazetteerHit?.type !== 'ORGANIZATION') gazetteerHit = undefined;
+        }
+        for (let i = Math.min(start, span.start); i < Math.max(end, span.end); i += 1) covered[i] = 1;
         classified.push({
           segment: segment(sentence, start, end, refined.afterTitle),
           surface,
           type,
           // The model and the curated gazetteer agreeing is the strongest evidence there is.
-          confidence: hit?.type === type ? GAZETTEER_CONFIDENCE : Math.min(0.99, Math.max(0.05, confidence)),
-          ...(hit !== undefined ? { gazetteer: hit } : {}),
+          confidence:
+            gazetteerHit?.type === type ? GAZETTEER_CONFIDENCE : Math.min(0.99, Math.max(0.05, confidence)),
+          ...(gazetteerHit !== undefined ? { gazetteer: gazetteerHit } : {}),
           wordCount,
         });
       }
@@ -235,7 +264,7 @@ export class ModelTagger implements Tagger {
       // document or the gazetteer already knows (a later "Tokayev", a dateline "Reuters").
       let runStart = -1;
       for (let i = 0; i <= n; i += 1) {
-        if (i < n && covered[i] === 0 && !inHeadline && DEMONYMS.has(sentence[i].text)) {
+        if (i < n && covered[i] === 0 && !inHeadline && isDemonym(sentence[i].text)) {
           covered[i] = 1;
           classified.push({
             segment: segment(sentence, i, i + 1, false),
@@ -253,7 +282,9 @@ export class ModelTagger implements Tagger {
           sentence[i].capitalised;
         if (inRun && runStart < 0) runStart = i;
         if (!inRun && runStart >= 0) {
-          unconfirmed.push(segment(sentence, runStart, i, false));
+          const team = sports === 'results' ? this.resultsLineTeam(text, sentence, runStart, i) : undefined;
+          if (team !== undefined) classified.push(team);
+          else unconfirmed.push(segment(sentence, runStart, i, false));
           runStart = -1;
         }
       }
@@ -273,6 +304,52 @@ export class ModelTagger implements Tagger {
   }
 
   /** Exact form, then without a leading "The", then an all-caps form in title case ("GENEVA"). */
+  /**
+   * The span widened to the longest curated name around it made of capitalised words, such as
+   * "Real Madrid" around "Madrid" or "New York Post" around "New York"; else the span itself.
+   */
+  private widenToGazetteer(
+    text: string,
+    sentence: readonly ModelToken[],
+    start: number,
+    end: number,
+  ): [number, number] {
+    const reach = this.gazetteer.maxWords;
+    const name = (token: ModelToken | undefined): boolean => token?.kind === 'word' && token.capitalised;
+    let first = start;
+    while (first > 0 && start - first < reach && name(sentence[first - 1])) first -= 1;
+    let last = end;
+    while (last < sentence.length && last - end < reach && name(sentence[last])) last += 1;
+    for (let length = Math.min(reach, last - first); length > end - start; length -= 1)
+      for (let a = Math.max(first, end - length); a <= start && a + length <= last; a += 1) {
+        const surface = text.slice(sentence[a].start, sentence[a + length - 1].end);
+        // The exact form only: "The" opens a name only where the curated form has it ("The Hill").
+        if (this.gazetteer.lookup(surface) !== undefined) return [a, a + length];
+      }
+    return [start, end];
+  }
+
+  /** A capitalised run the model left out that a results line scores: a team (or a country). */
+  private resultsLineTeam(
+    text: string,
+    sentence: readonly ModelToken[],
+    start: number,
+    end: number,
+  ): ClassifiedSegment | undefined {
+    if (!namesTeam(sentence, start, end, 'results')) return undefined;
+    const surface = text.slice(sentence[start].start, sentence[end - 1].end);
+    const hit = this.lookup(surface);
+    const kept = hit !== undefined && (hit.type === 'ORGANIZATION' || isCountry(hit)) ? hit : undefined;
+    return {
+      segment: segment(sentence, start, end, false),
+      surface,
+      type: kept?.type ?? 'ORGANIZATION',
+      confidence: kept !== undefined ? GAZETTEER_CONFIDENCE : RESULTS_LINE_CONFIDENCE,
+      ...(kept !== undefined ? { gazetteer: kept } : {}),
+      wordCount: countWords(sentence, start, end),
+    };
+  }
+
   private lookup(surface: string): GazetteerHit | undefined {
     const hit =
       this.gazetteer.lookup(surface) ??
@@ -386,6 +463,11 @@ function afterCopyright(sentence: readonly ModelToken[], start: number): boolean
   let i = start - 1;
   while (i >= 0 && /^[\d–-]+$/.test(sentence[i].text)) i -= 1;
   return i >= 0 && (sentence[i].text === '©' || /^copyright$/i.test(sentence[i].text));
+}
+
+/** A nationality or group word, singular or plural ("Iraqi", "Iraqis"): MISC in CoNLL. */
+function isDemonym(word: string): boolean {
+  return DEMONYMS.has(word) || (word.length > 4 && word.endsWith('s') && DEMONYMS.has(word.slice(0, -1)));
 }
 
 const QUOTE_MARKS = new Set(['"', '“', '‘', "'"]);

@@ -27,6 +27,7 @@ export const MEDIA: readonly GazetteerEntry[] = [
   media('The Hill'),
   media('Politico'),
   media('Axios'),
+  media('Wikinews'),
   media('Newsweek'),
   media('The Atlantic'),
   media('The New Yorker'),

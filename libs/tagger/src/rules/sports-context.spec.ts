@@ -1,0 +1,65 @@
+import { createTagger, type EntityMention, type Tagger } from '../index';
+import { splitSentences } from '../model/text-sentences';
+import { namesTeam, sportsContext } from './sports-context';
+
+// Sports lines and match reports written for these tests (not taken from any data set).
+
+function tokens(line: string) {
+  return splitSentences(line)[0];
+}
+
+function typeOf(entities: readonly EntityMention[], text: string): string | undefined {
+  return entities.find((entity) => entity.text === text)?.type;
+}
+
+describe('sportsContext and namesTeam', () => {
+  it('tells a results line and a standings row from a match report and from other text', () => {
+    expect(sportsContext(tokens('Harlow 2 Kettering 1'))).toBe('results');
+    expect(sportsContext(tokens('Kettering 6 4 1 1 12 5 13'))).toBe('results');
+    expect(sportsContext(tokens('Harlow beat Kettering 24-17 on Saturday.'))).toBe('report');
+    expect(sportsContext(tokens('Harlow has 90,000 people and Kettering 1990-95 records.'))).toBeUndefined();
+    expect(sportsContext(tokens('The council met in Harlow on Monday.'))).toBeUndefined();
+  });
+
+  it('finds the names a score or a result word attaches to', () => {
+    const line = tokens('Harlow 2 Kettering 1');
+    expect(namesTeam(line, 0, 1, 'results')).toBe(true);
+    expect(namesTeam(line, 2, 3, 'results')).toBe(true);
+    const report = tokens('Harlow beat Kettering 24-17 in Luton .');
+    expect(namesTeam(report, 0, 1, 'report')).toBe(true);
+    expect(namesTeam(report, 2, 3, 'report')).toBe(true);
+    expect(namesTeam(report, 6, 7, 'report')).toBe(false);
+  });
+});
+
+describe('teams in tagged sports news', () => {
+  let tagger: Tagger;
+
+  beforeAll(async () => {
+    tagger = await createTagger();
+  }, 30_000);
+
+  it('reads clubs named after their cities in a results list as organisations', () => {
+    const { entities } = tagger.tag(
+      "Results of Saturday's league matches:\n\nArsenal 2 Chelsea 1\nLeeds 3 Southampton 2\n",
+    );
+    for (const club of ['Arsenal', 'Chelsea', 'Leeds', 'Southampton'])
+      expect(typeOf(entities, club)).toBe('ORGANIZATION');
+  });
+
+  it('reads the teams of a match report as organisations and the venue and national sides as places', () => {
+    const club = tagger.tag('Toledo beat Bowling Green 24-17 in Detroit on Saturday.').entities;
+    expect(typeOf(club, 'Toledo')).toBe('ORGANIZATION');
+    expect(typeOf(club, 'Bowling Green')).toBe('ORGANIZATION');
+    expect(typeOf(club, 'Detroit')).toBe('LOCATION');
+    const national = tagger.tag('Brazil beat Argentina 2-1 in a friendly on Tuesday.').entities;
+    expect(typeOf(national, 'Brazil')).toBe('LOCATION');
+    expect(typeOf(national, 'Argentina')).toBe('LOCATION');
+  });
+
+  it('takes a curated club name around the place the model found', () => {
+    const { entities } = tagger.tag('Real Madrid 5 3 2 0 9 4 11\nSevilla 5 3 0 2 8 6 9\n');
+    expect(typeOf(entities, 'Real Madrid')).toBe('ORGANIZATION');
+    expect(entities.some((entity) => entity.text === 'Madrid')).toBe(false);
+  });
+});

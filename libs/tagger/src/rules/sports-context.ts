@@ -1,0 +1,77 @@
+import type { ModelToken } from '../model/text-sentences';
+
+/**
+ * Sports pages name clubs after their cities ("Leeds 3 Southampton 2", "Bowling Green beat
+ * Toledo 24-17"). News annotation (CoNLL-2003) calls such a name an organisation, the team, while
+ * a national side keeps its country's type ("Brazil beat Argentina 2-1": LOCATION). The model,
+ * trained on encyclopaedia text, reads the city. These helpers say when a sentence is about a
+ * match and which names in it stand for teams.
+ */
+export type SportsContext = 'results' | 'report';
+
+/** "24-17", "2–1": a score. Years ("1990-95") have four digits and are left alone. */
+const SCORE = /^\d{1,3}[-–]\d{1,3}$/;
+const SMALL_NUMBER = /^\d{1,3}$/;
+/** What else a results line or standings row may hold besides names and numbers. */
+const LINE_FILLERS = new Set(['-', '–', ',', '(', ')', ':', '.', '*', 'v', 'vs', 'vs.']);
+/** Verbs that follow the team named first in a match report ("Toledo beat ..."). */
+const AFTER_TEAM = new Set(
+  'beat beats defeated defeats edged edges downed downs routed routs thrashed crushed stunned upset blanked drew tied lost loses overcame outlasted outscored'.split(
+    ' ',
+  ),
+);
+/** Words that come before the team named second ("... beat Toledo", "a win over Toledo"). */
+const BEFORE_TEAM = new Set(
+  'beat beats defeated defeats edged edges downed downs routed routs thrashed crushed stunned upset blanked overcame outlasted outscored against over past'.split(
+    ' ',
+  ),
+);
+
+export function isScore(word: string): boolean {
+  return SCORE.test(word);
+}
+
+/**
+ * 'results' for a line of names and small numbers only, with at least two numbers (a result or a
+ * standings row); 'report' for a sentence holding a score; otherwise undefined.
+ */
+export function sportsContext(tokens: readonly ModelToken[]): SportsContext | undefined {
+  let numbers = 0;
+  let names = 0;
+  let tableLike = true;
+  let score = false;
+  for (const token of tokens) {
+    if (SCORE.test(token.text)) {
+      score = true;
+      numbers += 1;
+    } else if (SMALL_NUMBER.test(token.text)) numbers += 1;
+    else if (token.kind === 'word' && token.capitalised) names += 1;
+    else if (!LINE_FILLERS.has(token.text)) tableLike = false;
+  }
+  if (tableLike && numbers >= 2 && names > 0) return 'results';
+  return score ? 'report' : undefined;
+}
+
+/**
+ * Whether the name at tokens [start, end) stands for a team: in a results line it is followed by
+ * its score; in a match report a result verb follows it or a result word comes before it.
+ */
+export function namesTeam(
+  tokens: readonly ModelToken[],
+  start: number,
+  end: number,
+  context: SportsContext | undefined,
+): boolean {
+  if (context === 'results') {
+    const next = tokens[end]?.text;
+    return next !== undefined && (SMALL_NUMBER.test(next) || SCORE.test(next));
+  }
+  if (context === 'report') {
+    const next = tokens[end]?.text.toLowerCase();
+    const previous = start > 0 ? tokens[start - 1].text.toLowerCase() : undefined;
+    return (
+      (next !== undefined && AFTER_TEAM.has(next)) || (previous !== undefined && BEFORE_TEAM.has(previous))
+    );
+  }
+  return false;
+}
