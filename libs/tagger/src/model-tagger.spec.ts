@@ -62,6 +62,14 @@ describe('ModelTagger (shipped model)', () => {
     expect(pairs(title.entities)).toContainEqual(['Harbour Lights Forever', 'MISC']);
   });
 
+  it('takes a curated name around the words the model found as one mention', () => {
+    const { entities } = tagger.tag('Islamic Jihad said on Friday that it had fired rockets at Sderot.');
+    expect(pairs(entities)).toEqual([
+      ['Islamic Jihad', 'ORGANIZATION'],
+      ['Sderot', 'LOCATION'],
+    ]);
+  });
+
   it('keeps titles out of names and makes the name after a title a person', () => {
     const { entities } = tagger.tag(
       'Vice President Kamala Harris met Foreign Secretary Rhodri Penhale in Washington on Tuesday.',

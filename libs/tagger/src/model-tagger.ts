@@ -21,6 +21,7 @@ import type { ModelHeader } from './model/model-file';
 import { ENTITY_TYPES, spansFromLabels, type SequenceModel } from './model/sequence-model';
 import { phraseTokens, splitSentences, type ModelToken } from './model/text-sentences';
 import { RuleBasedTagger } from './rule-based-tagger';
+import { datelinePlaceLength } from './rules/dateline';
 import { DocumentResolver } from './rules/document-resolver';
 import { DEMONYMS } from './lexicon/english-cues.lexicon';
 import { classifyLines, type NameSegment } from './rules/name-segmenter';
@@ -68,6 +69,8 @@ const TITLE_CONFIDENCE = 0.9;
 const MAX_ACRONYM_LETTERS = 6;
 /** A name the model left out of a results line ("Chelsea" in "Arsenal 2 Chelsea 1"). */
 const RESULTS_LINE_CONFIDENCE = 0.7;
+/** A dateline's place the model left out ("BONN 1996-08-30"). */
+const DATELINE_CONFIDENCE = 0.8;
 const COUNTRY_NAMES = new Set(COUNTRIES.map((entry) => entry.name));
 
 /** A national side keeps its country's type in sports news (CoNLL-2003). */
@@ -139,6 +142,7 @@ export class ModelTagger implements Tagger {
       const covered = new Uint8Array(n);
       const titles = markTitles(sentence);
       const sports = sportsContext(sentence);
+      const datelineEnd = datelinePlaceLength(text, sentence);
       for (const span of spansFromLabels(this.labels, n)) {
         let type = ENTITY_TYPES[span.type];
         const refined = refineSpan(sentence, span.start, span.end, titles, type === 'MISC');
@@ -146,6 +150,8 @@ export class ModelTagger implements Tagger {
         let { start, end } = refined;
         // "Bowling Green 24-17": a score is never part of a name.
         while (end > start && isScore(sentence[end - 1].text)) end -= 1;
+        // "Mushtaq Ahmed 44" in a scoreboard: a person's name does not end in a number.
+        if (type === 'PERSON') while (end > start + 1 && /^\d+$/.test(sentence[end - 1].text)) end -= 1;
         if (start >= end) continue;
         if (inHeadline) {
           // "Kazakhstan to Join Abraham Accords": a headline capitalises words the body writes
@@ -178,6 +184,8 @@ export class ModelTagger implements Tagger {
         for (let i = start; i < end; i += 1) margin = Math.min(margin, this.margins[i]);
         // "Real Madrid" where the model kept "Madrid": a curated name around the span is the name.
         [start, end] = this.widenToGazetteer(text, sentence, start, end);
+        // The model's "Islamic" and "Jihad" both widen to "Islamic Jihad": one mention.
+        if (covered[start] === 1) continue;
         let confidence = 1 / (1 + Math.exp(-(this.confidence.a * margin + this.confidence.b)));
         const surface = text.slice(sentence[start].start, sentence[end - 1].end);
         const wordCount = countWords(sentence, start, end);
@@ -239,6 +247,9 @@ export class ModelTagger implements Tagger {
           confidence = Math.max(confidence, TITLE_CONFIDENCE);
         }
         let gazetteerHit = hit;
+        // "BONN 1996-08-30", "KYIV, Ukraine —": a dateline opens with the place of filing.
+        if (start === 0 && end === datelineEnd && (hit === undefined || hit.type === 'LOCATION'))
+          type = 'LOCATION';
         if (
           (type === 'LOCATION' || (type === 'MISC' && sports !== undefined)) &&
           namesTeam(sentence, start, end, sports) &&
@@ -283,7 +294,10 @@ export class ModelTagger implements Tagger {
         if (inRun && runStart < 0) runStart = i;
         if (!inRun && runStart >= 0) {
           const team = sports === 'results' ? this.resultsLineTeam(text, sentence, runStart, i) : undefined;
+          const place =
+            runStart === 0 && i === datelineEnd ? this.datelinePlace(text, sentence, datelineEnd) : undefined;
           if (team !== undefined) classified.push(team);
+          else if (place !== undefined) classified.push(place);
           else unconfirmed.push(segment(sentence, runStart, i, false));
           runStart = -1;
         }
@@ -327,6 +341,25 @@ export class ModelTagger implements Tagger {
         if (this.gazetteer.lookup(surface) !== undefined) return [a, a + length];
       }
     return [start, end];
+  }
+
+  /** The place of a dateline the model left out ("BONN 1996-08-30"), unless the gazetteer says otherwise. */
+  private datelinePlace(
+    text: string,
+    sentence: readonly ModelToken[],
+    end: number,
+  ): ClassifiedSegment | undefined {
+    const surface = text.slice(sentence[0].start, sentence[end - 1].end);
+    const hit = this.lookup(surface);
+    if (hit !== undefined && hit.type !== 'LOCATION') return undefined;
+    return {
+      segment: segment(sentence, 0, end, false),
+      surface,
+      type: 'LOCATION',
+      confidence: hit !== undefined ? GAZETTEER_CONFIDENCE : DATELINE_CONFIDENCE,
+      ...(hit !== undefined ? { gazetteer: hit } : {}),
+      wordCount: countWords(sentence, 0, end),
+    };
   }
 
   /** A capitalised run the model left out that a results line scores: a team (or a country). */

@@ -1,6 +1,7 @@
 import type { EntityType } from '../tagger.types';
 import { COUNTRIES } from './countries.gazetteer';
 import type { GazetteerEntry } from './gazetteer-entry';
+import { GROUPS_AND_EVENTS } from './groups-and-events.gazetteer';
 import { LEGISLATURES } from './legislatures.gazetteer';
 import { MEDIA } from './media.gazetteer';
 import { ORGANIZATIONS } from './organizations.gazetteer';
@@ -65,6 +66,7 @@ export const DEFAULT_GAZETTEER_ENTRIES: readonly GazetteerEntry[] = [
   ...PEOPLE,
   ...SPORTS,
   ...PARTIES,
+  ...GROUPS_AND_EVENTS,
 ];
 
 export function createDefaultGazetteer(): Gazetteer {

@@ -16,13 +16,13 @@ const SMALL_NUMBER = /^\d{1,3}$/;
 const LINE_FILLERS = new Set(['-', '–', ',', '(', ')', ':', '.', '*', 'v', 'vs', 'vs.']);
 /** Verbs that follow the team named first in a match report ("Toledo beat ..."). */
 const AFTER_TEAM = new Set(
-  'beat beats defeated defeats edged edges downed downs routed routs thrashed crushed stunned upset blanked drew tied lost loses overcame outlasted outscored'.split(
+  'beat beats defeated defeats edged edges downed downs routed routs thrashed crushed stunned upset blanked hammered trounced drubbed walloped whipped pipped outclassed overpowered drew tied held lost loses overcame outlasted outscored v vs vs.'.split(
     ' ',
   ),
 );
 /** Words that come before the team named second ("... beat Toledo", "a win over Toledo"). */
 const BEFORE_TEAM = new Set(
-  'beat beats defeated defeats edged edges downed downs routed routs thrashed crushed stunned upset blanked overcame outlasted outscored against over past'.split(
+  'beat beats beating defeated defeats defeating edged edges edging downed downs downing routed routs routing thrashed thrashing crushed crushing stunned upset blanked hammered hammering trounced trouncing drubbed walloped whipped pipped outclassed overpowered overcame outlasted outscored against over past v vs vs.'.split(
     ' ',
   ),
 );
