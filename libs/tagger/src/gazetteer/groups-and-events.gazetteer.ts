@@ -267,6 +267,31 @@ const PUBLIC_HOLIDAYS: readonly GazetteerEntry[] = [
 ];
 
 /** Names that contain a holiday's name but are something else. */
+/**
+ * Treaties and accords news names by their own names. A verb like "join" or "sign" in front of
+ * one ("join the Abraham Accords") reads to the model like joining an organisation.
+ */
+const AGREEMENTS: readonly GazetteerEntry[] = [
+  misc('Abraham Accords'),
+  misc('Camp David Accords'),
+  misc('Oslo Accords'),
+  misc('Dayton Agreement', ['Dayton Accords']),
+  misc('Minsk agreements', ['Minsk Agreements']),
+  misc('Paris Agreement', ['Paris climate agreement', 'Paris climate accord']),
+  misc('Kyoto Protocol'),
+  misc('Montreal Protocol'),
+  misc('Joint Comprehensive Plan of Action', ['JCPOA']),
+  misc('Treaty on the Non-Proliferation of Nuclear Weapons', ['Nuclear Non-Proliferation Treaty']),
+  misc('New START'),
+  misc('Geneva Conventions'),
+  misc('Treaty of Versailles'),
+  misc('Maastricht Treaty'),
+  misc('Treaty of Lisbon', ['Lisbon Treaty']),
+  misc('Schengen Agreement'),
+  misc('United States–Mexico–Canada Agreement', ['USMCA']),
+  misc('North American Free Trade Agreement', ['NAFTA']),
+];
+
 const NOT_HOLIDAYS: readonly GazetteerEntry[] = [
   place('Easter Island', 'Q14452'),
   place('Christmas Island'),
@@ -277,6 +302,7 @@ export const GROUPS_AND_EVENTS: readonly GazetteerEntry[] = [
   ...JIHADIST_GROUPS,
   ...ARMED_GROUPS,
   ...STATE_BODIES,
+  ...AGREEMENTS,
   ...RELIGIOUS_OBSERVANCES,
   ...PUBLIC_HOLIDAYS,
   ...NOT_HOLIDAYS,

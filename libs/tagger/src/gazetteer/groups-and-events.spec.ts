@@ -47,6 +47,15 @@ describe('armed groups, state bodies and holidays in tagged news', () => {
     expect(typeOf(week.entities, 'London')).toBe('LOCATION');
   });
 
+  it('reads a treaty a country joins as MISC, not as an organisation', () => {
+    const { entities } = tagger.tag(
+      'Officials in Astana said Kazakhstan would join the Abraham Accords, and Norway backed the JCPOA.',
+    );
+    expect(typeOf(entities, 'Abraham Accords')).toBe('MISC');
+    expect(typeOf(entities, 'JCPOA')).toBe('MISC');
+    expect(typeOf(entities, 'Kazakhstan')).toBe('LOCATION');
+  });
+
   it('reads institutions named after their seat, and security services, as organisations', () => {
     const { entities } = tagger.tag(
       'The Pentagon said Mossad had shared the intelligence, while the Kremlin told reporters in Moscow it had no comment.',
@@ -78,6 +87,7 @@ describe('the groups and events list', () => {
     ['Eid ul-Adha', 'Eid al-Adha', 'MISC', 'Q514400'],
     ['Chanukah', 'Hanukkah', 'MISC', undefined],
     ['Easter Island', 'Easter Island', 'LOCATION', 'Q14452'],
+    ['Dayton Accords', 'Dayton Agreement', 'MISC', undefined],
   ])('resolves %s to %s (%s, %s)', (surface, name, type, qid) => {
     const hit = gazetteer.lookup(surface);
     expect(hit).toMatchObject({ name, type });

@@ -44,6 +44,23 @@ describe('alignConventions', () => {
     ]);
   });
 
+  it('makes a lone nationality or religion word MISC, but not a party member word', () => {
+    const documents = parseConll(
+      conll([
+        'Catholic B-ORG',
+        'and O',
+        'Jewish B-ORG',
+        'groups O',
+        'backed O',
+        'the O',
+        'Republican B-ORG',
+        'plan O',
+      ]),
+    );
+    expect(alignConventions(documents)).toBe(2);
+    expect(documents[0][0].tags).toEqual(['B-MISC', 'O', 'B-MISC', 'O', 'O', 'O', 'B-ORG', 'O']);
+  });
+
   it('leaves places, people and names whose last word says nothing alone', () => {
     const text = conll(['Hospital B-PER', 'Jones I-PER', 'visited O', 'Times B-LOC', 'Square I-LOC', '. O']);
     const documents = parseConll(text);

@@ -1,3 +1,4 @@
+import { DEMONYMS } from '../lexicon/english-cues.lexicon';
 import type { ConllDocument } from './conll';
 import { spansOfTags } from './training-data';
 
@@ -12,8 +13,13 @@ import { spansOfTags } from './training-data';
  *   the source files label "The Times", "Rolling Stone Magazine", "Tamla Records" or "Premier
  *   League" MISC now and then.
  *
- * Only the type changes, never a span's extent, and only for names whose last word says what
- * they are. Returns how many names changed type.
+ * - a nationality or religion word on its own is MISC: DocRED labels "Jewish", "Catholic",
+ *   "Muslim" or "Nazi" alone as an organisation about one time in eight. Words for a party's
+ *   members ("Republican", "Liberal", "Conservative") are left as they are, since news is split
+ *   on them too.
+ *
+ * Only the type changes, never a span's extent, and only for names whose words say what they
+ * are. Returns how many names changed type.
  */
 const INSTITUTION_HEADS = new Set([
   'hospital',
@@ -51,6 +57,26 @@ const ORGANIZATION_WHEN_MISC_HEADS = new Set([
   'corps',
 ]);
 
+const PARTY_MEMBER_WORDS = new Set([
+  'Democrat',
+  'Democrats',
+  'Democratic',
+  'Republican',
+  'Republicans',
+  'Liberal',
+  'Liberals',
+  'Conservative',
+  'Conservatives',
+  'Socialist',
+  'Communist',
+]);
+
+/** "Jewish", "Catholics", "Uzbeks": a nationality or religion word, singular or plural. */
+function isGroupWord(word: string): boolean {
+  if (PARTY_MEMBER_WORDS.has(word)) return false;
+  return DEMONYMS.has(word) || (word.length > 4 && word.endsWith('s') && DEMONYMS.has(word.slice(0, -1)));
+}
+
 const TYPE_INDEX = { ORG: 1, LOC: 2, MISC: 3 } as const;
 
 export function alignConventions(documents: readonly ConllDocument[]): number {
@@ -62,9 +88,11 @@ export function alignConventions(documents: readonly ConllDocument[]): number {
         const toOrg =
           ((type === TYPE_INDEX.LOC || type === TYPE_INDEX.MISC) && INSTITUTION_HEADS.has(head)) ||
           (type === TYPE_INDEX.MISC && ORGANIZATION_WHEN_MISC_HEADS.has(head));
-        if (!toOrg) continue;
+        const toMisc = type !== TYPE_INDEX.MISC && end - start === 1 && isGroupWord(sentence.words[start]);
+        if (!toOrg && !toMisc) continue;
+        const label = toOrg ? 'ORG' : 'MISC';
         for (let index = start; index < end; index += 1)
-          sentence.tags[index] = `${index === start ? 'B' : 'I'}-ORG`;
+          sentence.tags[index] = `${index === start ? 'B' : 'I'}-${label}`;
         changed += 1;
       }
   return changed;
