@@ -2,6 +2,7 @@ import { COUNTRIES } from './gazetteer/countries.gazetteer';
 import type { Gazetteer, GazetteerHit } from './gazetteer/gazetteer';
 import {
   CALENDAR_WORDS,
+  isDemonym,
   NON_NAME_WORDS,
   ORGANIZATION_SUFFIXES,
   PARTY_WORDS,
@@ -23,7 +24,6 @@ import { phraseTokens, splitSentences, type ModelToken } from './model/text-sent
 import { RuleBasedTagger } from './rule-based-tagger';
 import { datelinePlaceLength } from './rules/dateline';
 import { DocumentResolver } from './rules/document-resolver';
-import { DEMONYMS } from './lexicon/english-cues.lexicon';
 import { classifyLines, type NameSegment } from './rules/name-segmenter';
 import type { ClassifiedSegment } from './rules/segment-classifier';
 import { isScore, namesTeam, sportsContext } from './rules/sports-context';
@@ -496,11 +496,6 @@ function afterCopyright(sentence: readonly ModelToken[], start: number): boolean
   let i = start - 1;
   while (i >= 0 && /^[\d–-]+$/.test(sentence[i].text)) i -= 1;
   return i >= 0 && (sentence[i].text === '©' || /^copyright$/i.test(sentence[i].text));
-}
-
-/** A nationality or group word, singular or plural ("Iraqi", "Iraqis"): MISC in CoNLL. */
-function isDemonym(word: string): boolean {
-  return DEMONYMS.has(word) || (word.length > 4 && word.endsWith('s') && DEMONYMS.has(word.slice(0, -1)));
 }
 
 const QUOTE_MARKS = new Set(['"', '“', '‘', "'"]);

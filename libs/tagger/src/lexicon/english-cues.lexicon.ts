@@ -334,6 +334,11 @@ export const DEMONYMS = words(`
   Democrats Republicans Conservatives Liberals
 `);
 
+/** A nationality or group word, singular or plural ("Iraqi", "Iraqis", "Uzbeks"). */
+export function isDemonym(word: string): boolean {
+  return DEMONYMS.has(word) || (word.length > 4 && word.endsWith('s') && DEMONYMS.has(word.slice(0, -1)));
+}
+
 /** A few hundred frequent given names in English-language news, so "Jane Okafor" reads as a person. */
 export const FIRST_NAMES = words(`
   Aaron Abdul Abdullah Adam Adrian Ahmed Ahmad Alan Albert Alex Alexander Alexandra Alexei Alexey Ali Alice Alicia Alison

@@ -1,4 +1,4 @@
-import { DEMONYMS } from '../lexicon/english-cues.lexicon';
+import { isDemonym } from '../lexicon/english-cues.lexicon';
 import type { ConllDocument } from './conll';
 import { spansOfTags } from './training-data';
 
@@ -73,8 +73,7 @@ const PARTY_MEMBER_WORDS = new Set([
 
 /** "Jewish", "Catholics", "Uzbeks": a nationality or religion word, singular or plural. */
 function isGroupWord(word: string): boolean {
-  if (PARTY_MEMBER_WORDS.has(word)) return false;
-  return DEMONYMS.has(word) || (word.length > 4 && word.endsWith('s') && DEMONYMS.has(word.slice(0, -1)));
+  return !PARTY_MEMBER_WORDS.has(word) && isDemonym(word);
 }
 
 const TYPE_INDEX = { ORG: 1, LOC: 2, MISC: 3 } as const;
