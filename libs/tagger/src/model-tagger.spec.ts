@@ -70,6 +70,15 @@ describe('ModelTagger (shipped model)', () => {
     ]);
   });
 
+  it("reads a US lawmaker's party and state as no name", () => {
+    const { entities } = tagger.tag(
+      'Rep. Dana Whitcombe, R-Texas, and Sen. Amara Okafor, D-Mass., wrote to the Treasury on Friday.',
+    );
+    expect(entities.filter((entity) => /^[DR]-/.test(entity.text))).toEqual([]);
+    expect(pairs(entities)).toContainEqual(['Dana Whitcombe', 'PERSON']);
+    expect(pairs(entities)).toContainEqual(['Amara Okafor', 'PERSON']);
+  });
+
   it('keeps titles out of names and makes the name after a title a person', () => {
     const { entities } = tagger.tag(
       'Vice President Kamala Harris met Foreign Secretary Rhodri Penhale in Washington on Tuesday.',

@@ -67,6 +67,8 @@ const POSSESSIVE_WORDS = new Set('my our your his her their its this that these 
 const TITLE_CONFIDENCE = 0.9;
 /** Longer all-caps words in mixed-case text are emphasis, not acronyms. */
 const MAX_ACRONYM_LETTERS = 6;
+/** "D-Mass", "R-Texas", "I-Vt", "D-N.Y": party and state after a US lawmaker's name. */
+const PARTY_AND_STATE = /^[DRI]-[A-Z][A-Za-z.]{0,12}$/;
 /** A name the model left out of a results line ("Chelsea" in "Arsenal 2 Chelsea 1"). */
 const RESULTS_LINE_CONFIDENCE = 0.7;
 /** A dateline's place the model left out ("BONN 1996-08-30"). */
@@ -174,6 +176,8 @@ export class ModelTagger implements Tagger {
         // '"I believe I am a modern day feminist"': a MISC that opens a quotation, runs into lower-case
         // words and stops before the quotation does is the start of what someone said, not a title.
         if (type === 'MISC' && opensQuotation(text, sentence, start, end)) continue;
+        // "Sen. Elizabeth Warren, D-Mass.": a US lawmaker's party and state, not a name.
+        if (end - start === 1 && PARTY_AND_STATE.test(sentence[start].text)) continue;
         // A photo credit's name, even where the model kept only part of it ("Strand").
         const creditStart = creditNameStart(text, sentence, start, end);
         const credited =
