@@ -70,6 +70,13 @@ describe('ModelTagger (shipped model)', () => {
     ]);
   });
 
+  it('reads an institute named "Centre for …" as one organisation', () => {
+    const { entities } = tagger.tag(
+      'The findings were posted by the Kellerton Centre for Coastal Flood Analysis on Friday.',
+    );
+    expect(pairs(entities)).toEqual([['Kellerton Centre for Coastal Flood Analysis', 'ORGANIZATION']]);
+  });
+
   it("reads a US lawmaker's party and state as no name", () => {
     const { entities } = tagger.tag(
       'Rep. Dana Whitcombe, R-Texas, and Sen. Amara Okafor, D-Mass., wrote to the Treasury on Friday.',

@@ -4,6 +4,7 @@ import {
   CALENDAR_WORDS,
   isDemonym,
   NON_NAME_WORDS,
+  ORGANIZATION_HEADS,
   ORGANIZATION_SUFFIXES,
   PARTY_WORDS,
   PERSON_VERBS,
@@ -19,7 +20,7 @@ import {
   type FeatureExtractor,
 } from './model/features';
 import type { ModelHeader } from './model/model-file';
-import { ENTITY_TYPES, spansFromLabels, type SequenceModel } from './model/sequence-model';
+import { ENTITY_TYPES, spansFromLabels, type LabelledSpan, type SequenceModel } from './model/sequence-model';
 import { phraseTokens, splitSentences, type ModelToken } from './model/text-sentences';
 import { RuleBasedTagger } from './rule-based-tagger';
 import { datelinePlaceLength } from './rules/dateline';
@@ -67,6 +68,7 @@ const POSSESSIVE_WORDS = new Set('my our your his her their its this that these 
 const TITLE_CONFIDENCE = 0.9;
 /** Longer all-caps words in mixed-case text are emphasis, not acronyms. */
 const MAX_ACRONYM_LETTERS = 6;
+const ORGANIZATION_TYPE = ENTITY_TYPES.indexOf('ORGANIZATION');
 /** "D-Mass", "R-Texas", "I-Vt", "D-N.Y": party and state after a US lawmaker's name. */
 const PARTY_AND_STATE = /^[DRI]-[A-Z][A-Za-z.]{0,12}$/;
 /** A name the model left out of a results line ("Chelsea" in "Arsenal 2 Chelsea 1"). */
@@ -145,7 +147,7 @@ export class ModelTagger implements Tagger {
       const titles = markTitles(sentence);
       const sports = sportsContext(sentence);
       const datelineEnd = datelinePlaceLength(text, sentence);
-      for (const span of spansFromLabels(this.labels, n)) {
+      for (const span of joinOrganizationNames(sentence, spansFromLabels(this.labels, n))) {
         let type = ENTITY_TYPES[span.type];
         const refined = refineSpan(sentence, span.start, span.end, titles, type === 'MISC');
         if (refined === undefined) continue;
@@ -235,9 +237,11 @@ export class ModelTagger implements Tagger {
           (partyName ||
             (type !== 'LOCATION' &&
               ((wordCount > 1 && ORGANIZATION_SUFFIXES.has(sentence[end - 1].text)) ||
+                headsOrganization(sentence, start, end) ||
                 afterCopyright(sentence, start))))
         ) {
           // "Hartwell Dynamics", "Norvik Holdings": the last word names a kind of organisation;
+          // "Centre for Global Disease Analysis": an organisation word before "for" or "of" does;
           // "Partai Nasional Indonesia": a party word anywhere does, even in a place's name;
           // "©2025 Harbourside Herald": a copyright holder is one.
           type = 'ORGANIZATION';
@@ -517,6 +521,35 @@ function countWords(sentence: readonly ModelToken[], start: number, end: number)
   let count = 0;
   for (let i = start; i < end; i += 1) if (sentence[i].kind === 'word') count += 1;
   return count;
+}
+
+/**
+ * "Kellerton Centre" + "for" + "Coastal Flood Analysis" → one organisation: a span ending in an
+ * organisation head word, then "for" or "of", then another span that opens with a capital.
+ */
+function joinOrganizationNames(sentence: readonly ModelToken[], spans: LabelledSpan[]): LabelledSpan[] {
+  for (let index = spans.length - 2; index >= 0; index -= 1) {
+    const first = spans[index];
+    const second = spans[index + 1];
+    const joiner = sentence[first.end].text;
+    if (
+      second.start === first.end + 1 &&
+      (joiner === 'for' || joiner === 'of') &&
+      ORGANIZATION_HEADS.has(sentence[first.end - 1].text) &&
+      sentence[second.start].capitalised
+    )
+      spans.splice(index, 2, { start: first.start, end: second.end, type: ORGANIZATION_TYPE });
+  }
+  return spans;
+}
+
+/** "Centre for Global Disease Analysis", "Institute of Fiscal Studies": a head word, then "for" or "of". */
+function headsOrganization(sentence: readonly ModelToken[], start: number, end: number): boolean {
+  for (let index = start; index < end - 2; index += 1) {
+    const word = sentence[index + 1].text;
+    if ((word === 'for' || word === 'of') && ORGANIZATION_HEADS.has(sentence[index].text)) return true;
+  }
+  return false;
 }
 
 /** Whether a token of the span is a foreign word for "party", "movement" and the like. */
