@@ -332,11 +332,21 @@ export const DEMONYMS = words(`
   Shiite Western Eastern Soviet Nazi Democrat Republican Democratic Conservative Liberal Socialist Communist
   Americans Britons Israelis Palestinians Ukrainians Russians Europeans Africans Arabs Muslims Christians Jews Kurds
   Democrats Republicans Conservatives Liberals
+  Philippine Cambodian Laotian Mongolian Nepalese Maltese Moldovan Macedonian Montenegrin Kosovar Tajik Turkmen Kyrgyz Chechen Haitian Jamaican Guatemalan Honduran Salvadoran Nicaraguan Panamanian Ecuadorian Paraguayan Uruguayan Senegalese Malian Chadian Cameroonian Ivorian Liberian Angolan Mozambican Zambian Malawian Namibian Eritrean Mauritanian Burundian Fijian Samoan Tongan Kazakhstani Uzbekistani Scandinavian Nordic Yazidi Druze Alawite Rohingya Uyghur Uighur Tamil Pashtun Hausa Yoruba Igbo Maori
 `);
+
+/** Places whose names read like a plural nationality word. */
+const PLURAL_LOOKING_PLACES = new Set(['Philippines']);
 
 /** A nationality or group word, singular or plural ("Iraqi", "Iraqis", "Uzbeks"). */
 export function isDemonym(word: string): boolean {
-  return DEMONYMS.has(word) || (word.length > 4 && word.endsWith('s') && DEMONYMS.has(word.slice(0, -1)));
+  if (DEMONYMS.has(word)) return true;
+  return (
+    word.length > 4 &&
+    word.endsWith('s') &&
+    DEMONYMS.has(word.slice(0, -1)) &&
+    !PLURAL_LOOKING_PLACES.has(word)
+  );
 }
 
 /** A few hundred frequent given names in English-language news, so "Jane Okafor" reads as a person. */
