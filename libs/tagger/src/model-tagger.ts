@@ -2,6 +2,7 @@ import { COUNTRIES } from './gazetteer/countries.gazetteer';
 import type { Gazetteer, GazetteerHit } from './gazetteer/gazetteer';
 import {
   CALENDAR_WORDS,
+  FIRST_NAMES,
   isDemonym,
   NON_NAME_WORDS,
   ORGANIZATION_HEADS,
@@ -192,6 +193,11 @@ export class ModelTagger implements Tagger {
         [start, end] = this.widenToGazetteer(text, sentence, start, end);
         // The model's "Islamic" and "Jihad" both widen to "Islamic Jihad": one mention.
         if (covered[start] === 1) continue;
+        // "Abigail Disney", "Mr. Disney": a company named after a family is the person after a
+        // first name or a title.
+        const familyName =
+          end - start === 1 && start > 0 && this.namesPersonOfFamily(sentence, start, titles);
+        if (familyName && titles[start - 1] === 0 && covered[start - 1] === 0) start -= 1;
         let confidence = 1 / (1 + Math.exp(-(this.confidence.a * margin + this.confidence.b)));
         const surface = text.slice(sentence[start].start, sentence[end - 1].end);
         const wordCount = countWords(sentence, start, end);
@@ -255,6 +261,10 @@ export class ModelTagger implements Tagger {
           confidence = Math.max(confidence, TITLE_CONFIDENCE);
         }
         let gazetteerHit = hit;
+        if (familyName) {
+          type = 'PERSON';
+          gazetteerHit = undefined;
+        }
         // "BONN 1996-08-30", "KYIV, Ukraine —": a dateline opens with the place of filing.
         if (start === 0 && end === datelineEnd && (hit === undefined || hit.type === 'LOCATION'))
           type = 'LOCATION';
@@ -349,6 +359,25 @@ export class ModelTagger implements Tagger {
         if (this.gazetteer.lookup(surface) !== undefined) return [a, a + length];
       }
     return [start, end];
+  }
+
+  /**
+   * A one-word curated company name right after a title, or after a capitalised word that is no
+   * known name, place, nationality or sentence opener, such as a first name ("Abigail").
+   */
+  private namesPersonOfFamily(sentence: readonly ModelToken[], start: number, titles: Uint8Array): boolean {
+    if (this.lookup(sentence[start].text)?.type !== 'ORGANIZATION') return false;
+    if (titles[start - 1] === 1) return true;
+    const before = sentence[start - 1];
+    if (before.kind !== 'word' || !before.capitalised || before.allCaps) return false;
+    if (FIRST_NAMES.has(before.text)) return true;
+    return (
+      !NON_NAME_WORDS.has(before.text) &&
+      !CALENDAR_WORDS.has(before.text) &&
+      !isDemonym(before.text) &&
+      this.lookup(before.text) === undefined &&
+      this.extractor.places.lookup(before.text) === undefined
+    );
   }
 
   /** The place of a dateline the model left out ("BONN 1996-08-30"), unless the gazetteer says otherwise. */

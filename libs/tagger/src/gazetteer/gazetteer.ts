@@ -1,4 +1,5 @@
 import type { EntityType } from '../tagger.types';
+import { COMPANIES } from './companies.gazetteer';
 import { COUNTRIES } from './countries.gazetteer';
 import type { GazetteerEntry } from './gazetteer-entry';
 import { GROUPS_AND_EVENTS } from './groups-and-events.gazetteer';
@@ -67,6 +68,7 @@ export const DEFAULT_GAZETTEER_ENTRIES: readonly GazetteerEntry[] = [
   ...SPORTS,
   ...PARTIES,
   ...GROUPS_AND_EVENTS,
+  ...COMPANIES,
 ];
 
 export function createDefaultGazetteer(): Gazetteer {
