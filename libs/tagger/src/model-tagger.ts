@@ -335,7 +335,6 @@ export class ModelTagger implements Tagger {
     return documentLabelMasks(words, labels);
   }
 
-  /** Exact form, then without a leading "The", then an all-caps form in title case ("GENEVA"). */
   /**
    * The span widened to the longest curated name around it made of capitalised words, such as
    * "Real Madrid" around "Madrid" or "New York Post" around "New York"; else the span itself.
@@ -420,6 +419,7 @@ export class ModelTagger implements Tagger {
     };
   }
 
+  /** Exact form, then without a leading "The", then an all-caps form in title case ("GENEVA"). */
   private lookup(surface: string): GazetteerHit | undefined {
     const hit =
       this.gazetteer.lookup(surface) ??
