@@ -29,7 +29,7 @@ import { DocumentResolver } from './rules/document-resolver';
 import { classifyLines, type NameSegment } from './rules/name-segmenter';
 import type { ClassifiedSegment } from './rules/segment-classifier';
 import { isScore, namesTeam, sportsContext } from './rules/sports-context';
-import type { TagResult, Tagger } from './tagger.types';
+import type { EntityType, TagResult, Tagger } from './tagger.types';
 
 /** Languages the model was trained for; `und` is mostly short English headlines. */
 const MODEL_LANGUAGES = new Set(['en', UNDETERMINED_LANGUAGE]);
@@ -385,17 +385,9 @@ export class ModelTagger implements Tagger {
     sentence: readonly ModelToken[],
     end: number,
   ): ClassifiedSegment | undefined {
-    const surface = text.slice(sentence[0].start, sentence[end - 1].end);
-    const hit = this.lookup(surface);
+    const hit = this.lookup(text.slice(sentence[0].start, sentence[end - 1].end));
     if (hit !== undefined && hit.type !== 'LOCATION') return undefined;
-    return {
-      segment: segment(sentence, 0, end, false),
-      surface,
-      type: 'LOCATION',
-      confidence: hit !== undefined ? GAZETTEER_CONFIDENCE : DATELINE_CONFIDENCE,
-      ...(hit !== undefined ? { gazetteer: hit } : {}),
-      wordCount: countWords(sentence, 0, end),
-    };
+    return this.ruleMention(text, sentence, 0, end, 'LOCATION', hit, DATELINE_CONFIDENCE);
   }
 
   /** A capitalised run the model left out that a results line scores: a team (or a country). */
@@ -406,15 +398,35 @@ export class ModelTagger implements Tagger {
     end: number,
   ): ClassifiedSegment | undefined {
     if (!namesTeam(sentence, start, end, 'results')) return undefined;
-    const surface = text.slice(sentence[start].start, sentence[end - 1].end);
-    const hit = this.lookup(surface);
+    const hit = this.lookup(text.slice(sentence[start].start, sentence[end - 1].end));
     const kept = hit !== undefined && (hit.type === 'ORGANIZATION' || isCountry(hit)) ? hit : undefined;
+    return this.ruleMention(
+      text,
+      sentence,
+      start,
+      end,
+      kept?.type ?? 'ORGANIZATION',
+      kept,
+      RESULTS_LINE_CONFIDENCE,
+    );
+  }
+
+  /** A mention the rules found where the model did not; a curated hit makes it as sure as the gazetteer. */
+  private ruleMention(
+    text: string,
+    sentence: readonly ModelToken[],
+    start: number,
+    end: number,
+    type: EntityType,
+    hit: GazetteerHit | undefined,
+    confidence: number,
+  ): ClassifiedSegment {
     return {
       segment: segment(sentence, start, end, false),
-      surface,
-      type: kept?.type ?? 'ORGANIZATION',
-      confidence: kept !== undefined ? GAZETTEER_CONFIDENCE : RESULTS_LINE_CONFIDENCE,
-      ...(kept !== undefined ? { gazetteer: kept } : {}),
+      surface: text.slice(sentence[start].start, sentence[end - 1].end),
+      type,
+      confidence: hit !== undefined ? GAZETTEER_CONFIDENCE : confidence,
+      ...(hit !== undefined ? { gazetteer: hit } : {}),
       wordCount: countWords(sentence, start, end),
     };
   }

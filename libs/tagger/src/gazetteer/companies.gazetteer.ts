@@ -1,4 +1,4 @@
-import type { GazetteerEntry } from './gazetteer-entry';
+import { curated, type GazetteerEntry } from './gazetteer-entry';
 
 // Large companies that English-language business news names again and again: banks and investors,
 // carmakers, oil, power and mining groups, drug makers, chip and software firms, AI labs, telecoms,
@@ -31,12 +31,8 @@ import type { GazetteerEntry } from './gazetteer-entry';
 // A Wikidata QID is given only where at least two independent public sources that map the company
 // to its item agreed; the other entries fix the type and the canonical name only.
 
-const company = (name: string, aliases: readonly string[] = [], qid?: string): GazetteerEntry => ({
-  name,
-  type: 'ORGANIZATION',
-  ...(qid !== undefined ? { qid } : {}),
-  ...(aliases.length > 0 ? { aliases } : {}),
-});
+const company = (name: string, aliases: readonly string[] = [], qid?: string): GazetteerEntry =>
+  curated('ORGANIZATION', name, aliases, qid);
 
 const BANKS_AND_INVESTORS: readonly GazetteerEntry[] = [
   company('Morgan Stanley'),

@@ -11,3 +11,13 @@ export interface GazetteerEntry {
   /** Other surface forms as they appear in running text (case-sensitive). */
   aliases?: readonly string[];
 }
+
+/** An entry of `type`, leaving out an empty alias list and a missing QID. */
+export function curated(
+  type: EntityType,
+  name: string,
+  aliases: readonly string[] = [],
+  qid?: string,
+): GazetteerEntry {
+  return { name, type, ...(qid !== undefined ? { qid } : {}), ...(aliases.length > 0 ? { aliases } : {}) };
+}

@@ -1,4 +1,4 @@
-import type { GazetteerEntry } from './gazetteer-entry';
+import { curated, type GazetteerEntry } from './gazetteer-entry';
 
 // Armed and militant groups, security and government bodies, and public or religious holidays that
 // English-language news names all the time and that the statistical model mistypes on its own:
@@ -21,25 +21,13 @@ import type { GazetteerEntry } from './gazetteer-entry';
 // agree (al-Qaeda's was also known to the lead); every other entry fixes the type and the canonical
 // name only.
 
-const org = (name: string, aliases: readonly string[] = [], qid?: string): GazetteerEntry => ({
-  name,
-  type: 'ORGANIZATION',
-  ...(qid !== undefined ? { qid } : {}),
-  ...(aliases.length > 0 ? { aliases } : {}),
-});
+const org = (name: string, aliases: readonly string[] = [], qid?: string): GazetteerEntry =>
+  curated('ORGANIZATION', name, aliases, qid);
 
-const misc = (name: string, aliases: readonly string[] = [], qid?: string): GazetteerEntry => ({
-  name,
-  type: 'MISC',
-  ...(qid !== undefined ? { qid } : {}),
-  ...(aliases.length > 0 ? { aliases } : {}),
-});
+const misc = (name: string, aliases: readonly string[] = [], qid?: string): GazetteerEntry =>
+  curated('MISC', name, aliases, qid);
 
-const place = (name: string, qid?: string): GazetteerEntry => ({
-  name,
-  type: 'LOCATION',
-  ...(qid !== undefined ? { qid } : {}),
-});
+const place = (name: string, qid?: string): GazetteerEntry => curated('LOCATION', name, [], qid);
 
 /** Jihadist groups and their regional branches. */
 const JIHADIST_GROUPS: readonly GazetteerEntry[] = [

@@ -1,12 +1,9 @@
-import type { GazetteerEntry } from './gazetteer-entry';
+import { curated, type GazetteerEntry } from './gazetteer-entry';
 
 // National legislatures with a name of their own (generic ones such as "National Assembly" or
 // "Senate" name a different body in every country and are left to the model). No QIDs.
-const legislature = (name: string, aliases: string[] = []): GazetteerEntry => ({
-  name,
-  type: 'ORGANIZATION',
-  ...(aliases.length > 0 ? { aliases } : {}),
-});
+const legislature = (name: string, aliases: readonly string[] = []): GazetteerEntry =>
+  curated('ORGANIZATION', name, aliases);
 
 export const LEGISLATURES: readonly GazetteerEntry[] = [
   legislature('Knesset'),

@@ -1,13 +1,10 @@
-import type { GazetteerEntry } from './gazetteer-entry';
+import { curated, type GazetteerEntry } from './gazetteer-entry';
 
 // News publishers, broadcasters, photo agencies and social platforms that news text names in
 // bylines, captions and attributions. Written for this project from general knowledge. No QIDs:
 // these entries fix the type (an organisation, not a place or a work) and the canonical name only.
-const media = (name: string, aliases: string[] = []): GazetteerEntry => ({
-  name,
-  type: 'ORGANIZATION',
-  ...(aliases.length > 0 ? { aliases } : {}),
-});
+const media = (name: string, aliases: readonly string[] = []): GazetteerEntry =>
+  curated('ORGANIZATION', name, aliases);
 
 export const MEDIA: readonly GazetteerEntry[] = [
   media('The Washington Post', ['Washington Post']),

@@ -1,4 +1,4 @@
-import type { GazetteerEntry } from './gazetteer-entry';
+import { curated, type GazetteerEntry } from './gazetteer-entry';
 
 // Political parties (and a few party-like movements and European party groups) that international
 // news names. Written for this project from general knowledge (no data set was read to make it).
@@ -17,12 +17,8 @@ import type { GazetteerEntry } from './gazetteer-entry';
 //
 // QIDs are given only where the Wikidata item is certain; the other entries fix the type and the
 // canonical name only.
-const party = (name: string, aliases: readonly string[] = [], qid?: string): GazetteerEntry => ({
-  name,
-  type: 'ORGANIZATION',
-  ...(qid !== undefined ? { qid } : {}),
-  ...(aliases.length > 0 ? { aliases } : {}),
-});
+const party = (name: string, aliases: readonly string[] = [], qid?: string): GazetteerEntry =>
+  curated('ORGANIZATION', name, aliases, qid);
 
 /** Party names used in several countries: one type-only entry each. */
 const SHARED_NAMES: readonly GazetteerEntry[] = [

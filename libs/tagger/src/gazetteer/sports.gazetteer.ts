@@ -1,4 +1,4 @@
-import type { GazetteerEntry } from './gazetteer-entry';
+import { curated, type GazetteerEntry } from './gazetteer-entry';
 
 // Professional sports clubs, leagues and governing bodies that news names. Written for this project
 // from general knowledge (no data set was read to make it). Every entry is an organisation, so a
@@ -17,12 +17,8 @@ import type { GazetteerEntry } from './gazetteer-entry';
 //
 // QIDs are given only where the Wikidata item is certain; the other entries fix the type and the
 // canonical name only.
-const org = (name: string, aliases: readonly string[] = [], qid?: string): GazetteerEntry => ({
-  name,
-  type: 'ORGANIZATION',
-  ...(qid !== undefined ? { qid } : {}),
-  ...(aliases.length > 0 ? { aliases } : {}),
-});
+const org = (name: string, aliases: readonly string[] = [], qid?: string): GazetteerEntry =>
+  curated('ORGANIZATION', name, aliases, qid);
 
 /** Clubs listed by full name only ("Miami Heat"): the nickname alone is too ambiguous. */
 const fullNames = (names: string): GazetteerEntry[] =>
