@@ -242,14 +242,16 @@ describe('Subscriptions and webhooks', () => {
       expect(deliveries[1].body.changes).toEqual(['body']);
       expect(receiver.rejected.filter((r) => r.path === '/entity')).toEqual([]);
 
-      const log = await api<{ items: Array<{ statusCode: number; attempt: number; latencyMs: number }> }>(
-        'GET',
-        `/v1/subscriptions/${sub.id}/deliveries`,
-      );
-      expect(log.body.items).toHaveLength(2);
-      expect(log.body.items.every((a) => a.statusCode === 204 && a.attempt === 1 && a.latencyMs >= 0)).toBe(
-        true,
-      );
+      // The worker records an attempt after the receiver has answered, so the log can trail the receiver.
+      const items = await eventually('two attempts in the delivery log', async () => {
+        const log = await api<{ items: Array<{ statusCode: number; attempt: number; latencyMs: number }> }>(
+          'GET',
+          `/v1/subscriptions/${sub.id}/deliveries`,
+        );
+        return log.body.items.length >= 2 ? log.body.items : undefined;
+      });
+      expect(items).toHaveLength(2);
+      expect(items.every((a) => a.statusCode === 204 && a.attempt === 1 && a.latencyMs >= 0)).toBe(true);
     });
 
     it('after a rotation signs with both secrets; a receiver holding only the old one still verifies', async () => {
@@ -292,6 +294,13 @@ describe('Subscriptions and webhooks', () => {
       const firstOk = all.findIndex((d) => d.body.version === 1 && d.status === 200);
       expect(all.slice(0, firstOk).every((d) => d.body.version === 1)).toBe(true);
       expect(all.filter((d) => d.body.version === 1).map((d) => d.status)).toEqual([503, 503, 200]);
+      await eventually('five attempts in the delivery log', async () => {
+        const listed = await api<{ items: unknown[] }>(
+          'GET',
+          `/v1/subscriptions/${sub.id}/deliveries?limit=10`,
+        );
+        return listed.body.items.length >= 5 ? true : undefined;
+      });
       const log = await api<{ items: Array<{ statusCode: number }> }>(
         'GET',
         `/v1/subscriptions/${sub.id}/deliveries?limit=2`,
