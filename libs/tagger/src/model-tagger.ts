@@ -28,6 +28,7 @@ import { datelinePlaceLength } from './rules/dateline';
 import { DocumentResolver } from './rules/document-resolver';
 import { classifyLines, type NameSegment } from './rules/name-segmenter';
 import type { ClassifiedSegment } from './rules/segment-classifier';
+import { describedType } from './rules/descriptions';
 import { isScore, namesTeam, sportsContext } from './rules/sports-context';
 import type { EntityType, TagResult, Tagger } from './tagger.types';
 
@@ -278,6 +279,7 @@ export class ModelTagger implements Tagger {
           if (gazetteerHit?.type !== 'ORGANIZATION') gazetteerHit = undefined;
         }
         for (let i = Math.min(start, span.start); i < Math.max(end, span.end); i += 1) covered[i] = 1;
+        const described = describedType(sentence, start, end);
         classified.push({
           segment: segment(sentence, start, end, refined.afterTitle),
           surface,
@@ -287,6 +289,7 @@ export class ModelTagger implements Tagger {
             gazetteerHit?.type === type ? GAZETTEER_CONFIDENCE : Math.min(0.99, Math.max(0.05, confidence)),
           ...(gazetteerHit !== undefined ? { gazetteer: gazetteerHit } : {}),
           wordCount,
+          ...(described !== undefined ? { described } : {}),
         });
       }
       // Capitalised runs the model left unlabelled: the resolver looks in them for names this

@@ -27,6 +27,8 @@ interface EntityGroup {
   qid?: string;
   fixedType?: EntityType;
   votes: Map<EntityType, number>;
+  /** Types that descriptions of the entity gave, counted; they outrank the votes. */
+  described?: Map<EntityType, number>;
   /** Highest confidence of any one mention. */
   bestConfidence: number;
 }
@@ -121,6 +123,12 @@ export class DocumentResolver {
           confidence = CURATED_SURNAME_CONFIDENCE;
         } else {
           group = groupFor(canonicalKey(item));
+          // A description speaks for its own mention's entity only: not for a person whose
+          // surname this is ("Ford is an automaker" says nothing of Henry Ford).
+          if (item.described !== undefined) {
+            group.described ??= new Map();
+            group.described.set(item.described, (group.described.get(item.described) ?? 0) + 1);
+          }
         }
       }
       group.votes.set(type, (group.votes.get(type) ?? 0) + confidence);
@@ -259,9 +267,14 @@ function canonicalKey(item: ClassifiedSegment): string {
 
 function winningType(group: EntityGroup): EntityType {
   if (group.fixedType !== undefined) return group.fixedType;
+  if (group.described !== undefined) return mostVoted(group.described);
+  return mostVoted(group.votes);
+}
+
+function mostVoted(votes: ReadonlyMap<EntityType, number>): EntityType {
   let best: EntityType = 'MISC';
   let bestScore = -1;
-  for (const [type, score] of group.votes) {
+  for (const [type, score] of votes) {
     if (score > bestScore) [best, bestScore] = [type, score];
   }
   return best;

@@ -24,6 +24,8 @@ export interface ClassifiedSegment {
   confidence: number;
   gazetteer?: GazetteerHit;
   wordCount: number;
+  /** The type a description next to the mention gives ("X is an American rock band"). */
+  described?: EntityType;
 }
 
 // Confidence levels. Their order matters more than their values: gazetteer over titles over first

@@ -1,0 +1,90 @@
+import { createTagger, type EntityMention, type Tagger } from '../index';
+import { splitSentences } from '../model/text-sentences';
+import { describedType } from './descriptions';
+
+// Sentences and names written for these tests (not taken from any data set). The names are made
+// up so that neither the gazetteer nor the training data knows them: only the description can
+// type them.
+
+/** The description's type for the words `name` in `line`. */
+function described(line: string, name: string): string | undefined {
+  const tokens = splitSentences(line)[0];
+  const words = name.split(' ');
+  const start = tokens.findIndex((_, i) => words.every((word, k) => tokens[i + k]?.text === word));
+  if (start < 0) throw new Error(`"${name}" is not in "${line}"`);
+  return describedType(tokens, start, start + words.length);
+}
+
+function typesOf(entities: readonly EntityMention[], text: string): string[] {
+  return entities.filter((entity) => entity.text === text).map((entity) => entity.type);
+}
+
+describe('describedType', () => {
+  it('reads the head noun of a description after the name', () => {
+    expect(described('Tollan Reach is an American rock band formed in Ohio.', 'Tollan Reach')).toBe(
+      'ORGANIZATION',
+    );
+    expect(described('Kestrel Vane is a village in County Durham.', 'Kestrel Vane')).toBe('LOCATION');
+    expect(described('Ashby Crane was a Canadian singer-songwriter.', 'Ashby Crane')).toBe('PERSON');
+    expect(described('Low Tide Hymns is the third album by the group.', 'Low Tide Hymns')).toBe('MISC');
+    expect(described('Harrow Finch, a Leeds-based lender, cut its forecast.', 'Harrow Finch')).toBe(
+      'ORGANIZATION',
+    );
+    expect(described('Pell Street Sound is a four-piece electro / synthpop band.', 'Pell Street Sound')).toBe(
+      'ORGANIZATION',
+    );
+    expect(described('Brenwick, the capital of the province, flooded.', 'Brenwick')).toBe('LOCATION');
+  });
+
+  it('reads a lower-case head noun right before the name, and "the town of"', () => {
+    expect(described('The carmaker Dunmore said sales rose.', 'Dunmore')).toBe('ORGANIZATION');
+    expect(described('Tickets for the band Marrow Lane sold out.', 'Marrow Lane')).toBe('ORGANIZATION');
+    expect(described('She grew up in the town of Wexley.', 'Wexley')).toBe('LOCATION');
+    expect(described('He met the guitarist Rosen Alder in 2010.', 'Rosen Alder')).toBe('PERSON');
+  });
+
+  it('gives nothing where the noun does not describe the name', () => {
+    // The head is someone else's: a possessive, a collective noun before "of", a verb phrase.
+    expect(described("Orla Finch was the band's drummer.", 'Orla Finch')).toBeUndefined();
+    expect(described('Velm is a group of islands off the coast.', 'Velm')).toBeUndefined();
+    expect(described('Estmark is a member of the alliance.', 'Estmark')).toBeUndefined();
+    // A capitalised head is a name ("a Federalist Party"), not a description.
+    expect(
+      described('Jon Pell, a Federalist Party member until 1800, resigned.', 'Jon Pell'),
+    ).toBeUndefined();
+    // After a comma "the ..." may open the next clause.
+    expect(described('In the 2011 vote, the party formed an alliance.', '2011')).toBeUndefined();
+    // Part of a longer title: the description is of the whole title.
+    expect(described('Bullocks to Stan is an episode of the show.', 'Stan')).toBeUndefined();
+    // "operator", "duo" and "team" before a name introduce a person or a member, or are adjectives.
+    expect(described('He questioned operator Gil Harker about the signal.', 'Gil Harker')).toBeUndefined();
+    expect(described('The duo Ben Ashdown and Tom Reel produced it.', 'Ben Ashdown')).toBeUndefined();
+  });
+});
+
+describe('descriptions in the tagger', () => {
+  let tagger: Tagger;
+  beforeAll(async () => {
+    tagger = await createTagger();
+  });
+
+  it('types every mention of a name the way its description does', () => {
+    const band = tagger.tag('Tollan Reach is an American rock band. Members of Tollan Reach met in Ohio.');
+    expect(typesOf(band.entities, 'Tollan Reach')).toEqual(['ORGANIZATION', 'ORGANIZATION']);
+    const village = tagger.tag(
+      'Kestrel Vane is a village in the county of Durham. Kestrel Vane has a church.',
+    );
+    expect(typesOf(village.entities, 'Kestrel Vane')).toEqual(['LOCATION', 'LOCATION']);
+    const firm = tagger.tag('The carmaker Dunmore said sales rose. Dunmore will cut 200 jobs.');
+    expect(typesOf(firm.entities, 'Dunmore')).toEqual(['ORGANIZATION', 'ORGANIZATION']);
+  });
+
+  it('does not let a description of a company retype the person it is named after', () => {
+    const result = tagger.tag(
+      'Henry Dunmore founded the firm in 1920. Dunmore Motors is an American carmaker. Dunmore died in 1951.',
+    );
+    expect(typesOf(result.entities, 'Henry Dunmore')).toEqual(['PERSON']);
+    expect(typesOf(result.entities, 'Dunmore Motors')).toEqual(['ORGANIZATION']);
+    expect(typesOf(result.entities, 'Dunmore')).toEqual(['PERSON']);
+  });
+});

@@ -1,0 +1,182 @@
+import type { EntityType } from '../tagger.types';
+import type { ModelToken } from '../model/text-sentences';
+
+/**
+ * Writers say what a name is the first time they use it: "Thirty Seconds to Mars is an American
+ * rock band", "Aisby is a village in Lincolnshire", "Quellbrook, a Denver-based lender,", "the
+ * carmaker Stellantis", "the town of Reading". The noun that ends such a description types the
+ * name more surely than the words around it, which is all the sequence model sees. These helpers
+ * find the description next to a mention and return the type its head noun gives.
+ */
+
+const words = (list: string): Set<string> => new Set(list.split(/\s+/).filter(Boolean));
+
+const ORGANIZATION_HEADS = words(`
+  band group supergroup duo trio quartet quintet ensemble orchestra choir troupe outfit
+  company corporation firm conglomerate multinational manufacturer maker carmaker automaker
+  retailer supermarket chain brand label imprint publisher newspaper magazine tabloid daily weekly
+  broadsheet network website agency airline bank lender insurer carrier
+  startup start-up charity foundation institute university college school academy club team
+  franchise league federation association union confederation party coalition alliance militia
+  faction council committee commission ministry department regiment battalion brigade division
+  squadron corps army navy fleet subsidiary consortium cooperative co-operative studio hospital
+  hotel museum library theatre theater exchange fund trust organisation organization nonprofit
+  non-profit think-tank watchdog regulator consultancy body`);
+const LOCATION_HEADS = words(`
+  city town village hamlet suburb municipality commune parish county district province region
+  state country nation island islands archipelago peninsula river lake mountain hill valley bay
+  sea ocean desert neighbourhood neighborhood borough capital settlement locality prefecture
+  oblast canton voivodeship governorate territory emirate township street road avenue square
+  bridge stadium arena park cave dock halt`);
+const PERSON_HEADS = words(`
+  singer songwriter singer-songwriter rapper musician guitarist drummer bassist pianist composer
+  vocalist frontman lyricist violinist cellist saxophonist trumpeter conductor actor actress
+  comedian writer author novelist poet playwright screenwriter filmmaker journalist columnist
+  correspondent reporter editor critic politician lawyer judge footballer player cricketer
+  athlete boxer wrestler cyclist swimmer sprinter golfer jockey goalkeeper striker midfielder
+  quarterback pitcher coach painter sculptor architect photographer businessman businesswoman
+  entrepreneur economist scientist physicist chemist biologist historian philosopher
+  mathematician engineer soldier priest bishop monk nun activist diplomat spokesman spokeswoman
+  spokesperson presenter dancer king queen prince princess emperor president senator governor
+  mayor chancellor chairman chairwoman professor teacher surgeon astronaut explorer inventor
+  designer chef aide adviser advisor candidate nominee lecturer luthier founder co-founder captain
+  daughter son wife husband widow brother sister mother father grandson granddaughter`);
+const MISC_HEADS = words(`
+  album single song film movie novel book opera musical series show programme documentary
+  painting poem language dialect award prize tournament championship festival treaty ballet
+  symphony sonata concerto soundtrack anthem hymn compilation holiday episode car convention game`);
+
+/** Nouns that take "of" and then name their members, not their kind: "a group of islands". */
+const COLLECTIVE_HEADS = words('group series body');
+/** Two-word heads where the modifier decides: a radio station is an organisation. */
+const STATION_KINDS = new Map<string, EntityType>([
+  ['radio', 'ORGANIZATION'],
+  ['television', 'ORGANIZATION'],
+  ['tv', 'ORGANIZATION'],
+  ['railway', 'LOCATION'],
+  ['train', 'LOCATION'],
+  ['metro', 'LOCATION'],
+  ['subway', 'LOCATION'],
+]);
+/** Places that "the ... of X" introduces: "the town of Reading", "the state of Oaxaca". */
+const PLACE_OF_HEADS = words(
+  'city town village hamlet municipality commune parish county district province region state island islands borough emirate',
+);
+
+/** Heads that, right before a capitalised word, are more often adjectives or part of a longer name. */
+const NOT_BEFORE_NAMES = words(
+  'single daily weekly show state nation capital street road avenue square bridge park dock team duo trio quartet quintet son',
+);
+
+/** What may follow "the" + head in an apposition: ", the capital of France,". */
+const APPOSITION_CLOSES = new Set(['', ',', '.', ')', ';', 'of', 'in', 'for']);
+
+/** Lower-case words inside titles and names: "Bullocks to Stan", "Rose in the Fist". */
+const TITLE_JOINERS = words('to of and the for in on at a an &');
+
+const COPULAS = words('is was are were remains became becomes');
+const ADVERBS = words('also now still currently originally then once later formerly');
+const DETERMINERS = words('a an the');
+/** Words that end a description's noun phrase. */
+const PHRASE_ENDS = words(`
+  of in on at from for with by to and or but that which who whose where when while since until
+  as than after before during under over into near between among against about through across
+  without within behind beyond like based formed founded located headquartered known established
+  led owned run operating consisting is was are were be been has had have will would could should
+  may might can did does do not`);
+const MAX_DESCRIPTION_WORDS = 6;
+
+function typeOfHead(head: string, before: string | undefined): EntityType | undefined {
+  if (head === 'station') return before === undefined ? undefined : STATION_KINDS.get(before);
+  if (head === 'division' && before === 'administrative') return 'LOCATION';
+  if (head === 'district' && before === 'school') return 'ORGANIZATION';
+  if (ORGANIZATION_HEADS.has(head)) return 'ORGANIZATION';
+  if (LOCATION_HEADS.has(head)) return 'LOCATION';
+  if (PERSON_HEADS.has(head)) return 'PERSON';
+  if (MISC_HEADS.has(head)) return 'MISC';
+  return undefined;
+}
+
+function lower(token: ModelToken | undefined): string {
+  return token === undefined ? '' : token.text.toLowerCase();
+}
+
+/**
+ * "X is an American rock band formed in …", "X, a Denver-based lender,": the type the head noun of
+ * a description right after the mention gives, if any. The noun phrase runs from the article to
+ * the first punctuation mark or function word, over at most six words; a possessive inside it
+ * ("the band's drummer") or a collective noun before "of" ("a group of islands") gives nothing.
+ */
+function describedAfter(sentence: readonly ModelToken[], start: number, end: number): EntityType | undefined {
+  // "Bullocks to Stan is an episode": the description is of the whole title, not of the part the
+  // mention holds.
+  const before = sentence[start - 1];
+  if (before?.capitalised) return undefined;
+  if (before !== undefined && TITLE_JOINERS.has(before.text) && sentence[start - 2]?.capitalised)
+    return undefined;
+  let i = end;
+  const link = lower(sentence[i]);
+  // After a comma only "a" opens an apposition for sure: ", the party formed an alliance" is the
+  // next clause's subject, unless the phrase then closes (", the capital of France,").
+  const apposition = link === ',' || link === '(';
+  if (apposition) i += 1;
+  else if (COPULAS.has(link)) {
+    i += 1;
+    if (ADVERBS.has(lower(sentence[i]))) i += 1;
+  } else return undefined;
+  const determiner = lower(sentence[i]);
+  if (!DETERMINERS.has(determiner)) return undefined;
+  i += 1;
+  const phrase: string[] = [];
+  for (; i < sentence.length && phrase.length <= MAX_DESCRIPTION_WORDS; i += 1) {
+    const token = sentence[i];
+    const word = lower(token);
+    // "a four-piece electro / synthpop band"
+    if (word === '/' || word === '-') continue;
+    if (token.kind !== 'word' || PHRASE_ENDS.has(word)) break;
+    if (/^['’]s?$/.test(word)) return undefined;
+    // "a leading company": an -ing or -ed word after a head noun starts what follows the phrase.
+    const previous = phrase.at(-1);
+    if (
+      /(?:ing|ed)$/.test(word) &&
+      previous !== undefined &&
+      typeOfHead(previous, phrase.at(-2)) !== undefined
+    )
+      break;
+    phrase.push(word);
+  }
+  if (phrase.length === 0 || phrase.length > MAX_DESCRIPTION_WORDS) return undefined;
+  const head = phrase[phrase.length - 1];
+  // "a Federalist Party": a capitalised head is a name, not a description.
+  if (sentence[i - 1].capitalised) return undefined;
+  const next = lower(sentence[i]);
+  if (next === "'s" || next === '’s') return undefined;
+  if (next === 'of' && COLLECTIVE_HEADS.has(head)) return undefined;
+  if (apposition && determiner === 'the' && !APPOSITION_CLOSES.has(next)) return undefined;
+  return typeOfHead(head, phrase.at(-2));
+}
+
+/**
+ * "the rock band X", "carmaker X", "the town of X": the type a lower-case head noun right before
+ * the mention gives.
+ */
+function describedBefore(sentence: readonly ModelToken[], start: number): EntityType | undefined {
+  const previous = sentence[start - 1];
+  if (previous === undefined || previous.kind !== 'word' || previous.capitalised) return undefined;
+  const word = previous.text;
+  if (word === 'of') {
+    const head = lower(sentence[start - 2]);
+    return DETERMINERS.has(lower(sentence[start - 3])) && PLACE_OF_HEADS.has(head) ? 'LOCATION' : undefined;
+  }
+  if (NOT_BEFORE_NAMES.has(word)) return undefined;
+  return typeOfHead(word, lower(sentence[start - 2]) || undefined);
+}
+
+/** The type a description next to the mention sentence[start, end) gives it, if there is one. */
+export function describedType(
+  sentence: readonly ModelToken[],
+  start: number,
+  end: number,
+): EntityType | undefined {
+  return describedAfter(sentence, start, end) ?? describedBefore(sentence, start);
+}
