@@ -29,7 +29,7 @@ import { DocumentResolver } from './rules/document-resolver';
 import { classifyLines, type NameSegment } from './rules/name-segmenter';
 import type { ClassifiedSegment } from './rules/segment-classifier';
 import { describedType } from './rules/descriptions';
-import { isScore, namesTeam, sportsContext } from './rules/sports-context';
+import { cuesTeam, isScore, namesTeam, sportsContext } from './rules/sports-context';
 import type { EntityType, TagResult, Tagger } from './tagger.types';
 
 /** Languages the model was trained for; `und` is mostly short English headlines. */
@@ -269,17 +269,20 @@ export class ModelTagger implements Tagger {
         // "BONN 1996-08-30", "KYIV, Ukraine —": a dateline opens with the place of filing.
         if (start === 0 && end === datelineEnd && (hit === undefined || hit.type === 'LOCATION'))
           type = 'LOCATION';
-        if (
-          (type === 'LOCATION' || (type === 'MISC' && sports !== undefined)) &&
-          namesTeam(sentence, start, end, sports) &&
-          !isCountry(hit)
-        ) {
-          // "Leeds 3 Southampton 2", "Bowling Green beat Toledo 24-17": a club named after its city.
+        const team =
+          (type === 'LOCATION' || type === 'MISC') &&
+          !isCountry(hit) &&
+          (((type === 'LOCATION' || sports !== undefined) && namesTeam(sentence, start, end, sports)) ||
+            cuesTeam(sentence, start, end));
+        if (team) {
+          // "Leeds 3 Southampton 2", "Bowling Green beat Toledo 24-17", "played with Footscray": a
+          // club named after its city, or by a nickname.
           type = 'ORGANIZATION';
           if (gazetteerHit?.type !== 'ORGANIZATION') gazetteerHit = undefined;
         }
         for (let i = Math.min(start, span.start); i < Math.max(end, span.end); i += 1) covered[i] = 1;
-        const described = describedType(sentence, start, end);
+        // A club's name stands for the club throughout the document; so does a described name.
+        const described = team ? 'ORGANIZATION' : describedType(sentence, start, end);
         classified.push({
           segment: segment(sentence, start, end, refined.afterTitle),
           surface,

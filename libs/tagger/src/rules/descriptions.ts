@@ -111,7 +111,7 @@ function describedAfter(sentence: readonly ModelToken[], start: number, end: num
   // "Bullocks to Stan is an episode": the description is of the whole title, not of the part the
   // mention holds.
   const before = sentence[start - 1];
-  if (before?.capitalised) return undefined;
+  if (before?.capitalised && !DETERMINERS.has(before.text.toLowerCase())) return undefined;
   if (before !== undefined && TITLE_JOINERS.has(before.text) && sentence[start - 2]?.capitalised)
     return undefined;
   let i = end;

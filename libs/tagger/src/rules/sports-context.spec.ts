@@ -1,6 +1,6 @@
 import { createTagger, type EntityMention, type Tagger } from '../index';
 import { splitSentences } from '../model/text-sentences';
-import { namesTeam, sportsContext } from './sports-context';
+import { cuesTeam, namesTeam, sportsContext } from './sports-context';
 
 // Sports lines and match reports written for these tests (not taken from any data set).
 
@@ -32,6 +32,22 @@ describe('sportsContext and namesTeam', () => {
   });
 });
 
+describe('cuesTeam', () => {
+  it('finds clubs in running prose by the words around them', () => {
+    expect(cuesTeam(tokens('He played with Kettering for four seasons .'), 3, 4)).toBe(true);
+    expect(cuesTeam(tokens('Okafor signed for Harlow in 2019 .'), 3, 4)).toBe(true);
+    expect(cuesTeam(tokens('In 1956 he coached North Melbourne .'), 4, 6)).toBe(true);
+    expect(cuesTeam(tokens('The Kettering manager was sacked .'), 1, 2)).toBe(true);
+    expect(cuesTeam(tokens('He was traded to the Harlow Hawks .'), 5, 7)).toBe(true);
+  });
+
+  it('leaves places and treaties alone', () => {
+    expect(cuesTeam(tokens('He grew up in Kettering .'), 4, 5)).toBe(false);
+    expect(cuesTeam(tokens('The treaty was signed by the Ottoman Empire .'), 6, 8)).toBe(false);
+    expect(cuesTeam(tokens('The Kettering council met .'), 1, 2)).toBe(false);
+  });
+});
+
 describe('teams in tagged sports news', () => {
   let tagger: Tagger;
 
@@ -55,6 +71,20 @@ describe('teams in tagged sports news', () => {
     const national = tagger.tag('Brazil beat Argentina 2-1 in a friendly on Tuesday.').entities;
     expect(typeOf(national, 'Brazil')).toBe('LOCATION');
     expect(typeOf(national, 'Argentina')).toBe('LOCATION');
+  });
+
+  it('reads a club named after its town as the club in every mention of a document that shows it', () => {
+    const { entities } = tagger.tag('Okafor signed for Kettering in 2019. Kettering finished third.');
+    expect(entities.filter((entity) => entity.text === 'Kettering').map((entity) => entity.type)).toEqual([
+      'ORGANIZATION',
+      'ORGANIZATION',
+    ]);
+    expect(typeOf(tagger.tag('The Kettering manager was sacked on Monday.').entities, 'Kettering')).toBe(
+      'ORGANIZATION',
+    );
+    expect(typeOf(tagger.tag('She grew up in Kettering and moved to Leeds.').entities, 'Kettering')).toBe(
+      'LOCATION',
+    );
   });
 
   it('takes a curated club name around the place the model found', () => {

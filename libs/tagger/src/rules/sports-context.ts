@@ -75,3 +75,37 @@ export function namesTeam(
   }
   return false;
 }
+
+/** Words after a club's name that make it the club: "North Melbourne player", "Leeds manager". */
+const TEAM_ROLES = new Set(
+  'player players coach manager captain striker midfielder defender goalkeeper keeper quarterback pitcher winger squad roster'.split(
+    ' ',
+  ),
+);
+/** Verbs that, with a preposition, take a club: "played for", "signed with", "traded to". */
+const TEAM_VERBS = new Map<string, Set<string>>([
+  ['played', new Set(['for', 'with'])],
+  ['plays', new Set(['for', 'with'])],
+  ['playing', new Set(['for', 'with'])],
+  ['signed', new Set(['for', 'with'])],
+  ['drafted', new Set(['by'])],
+  ['traded', new Set(['to', 'by'])],
+  ['loaned', new Set(['to', 'by'])],
+  ['waived', new Set(['by'])],
+]);
+
+/**
+ * Whether the sentence's words around tokens [start, end) make the name a club in running prose,
+ * with no score in the sentence: "played with Footscray", "signed for the Victorias", "coached
+ * North Melbourne", "a Coburg player". Used for names the model read as places or titles.
+ */
+export function cuesTeam(tokens: readonly ModelToken[], start: number, end: number): boolean {
+  const next = tokens[end];
+  if (next !== undefined && next.kind === 'word' && TEAM_ROLES.has(next.text)) return true;
+  let before = start - 1;
+  if (tokens[before]?.text === 'the') before -= 1;
+  const word = tokens[before]?.text.toLowerCase();
+  if (word === 'coached' || word === 'captained') return true;
+  const verb = tokens[before - 1]?.text.toLowerCase();
+  return word !== undefined && verb !== undefined && (TEAM_VERBS.get(verb)?.has(word) ?? false);
+}
