@@ -97,6 +97,24 @@ describe('ModelTagger (shipped model)', () => {
     ]);
   });
 
+  it("keeps a title that starts an institution's name in the name, and makes no person of it", () => {
+    const { entities } = tagger.tag(
+      'Pupils at Archbishop Hallam College and patients at Queen Anwen Hospital were moved.',
+    );
+    expect(pairs(entities)).toEqual([
+      ['Archbishop Hallam College', 'ORGANIZATION'],
+      ['Queen Anwen Hospital', 'ORGANIZATION'],
+    ]);
+  });
+
+  it('reads a knockout in a boxing report as no name', () => {
+    const { entities } = tagger.tag('Dario Vell won by KO in the third round and Amos Tull by TKO.');
+    expect(pairs(entities)).toEqual([
+      ['Dario Vell', 'PERSON'],
+      ['Amos Tull', 'PERSON'],
+    ]);
+  });
+
   it('links a later surname and a later short company name to the first full mention', () => {
     const text =
       'Analysts at Brenmoor Capital Partners cut their forecast, said Tomasz Wielgosz, a strategist. ' +

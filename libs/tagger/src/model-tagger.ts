@@ -4,6 +4,7 @@ import {
   CALENDAR_WORDS,
   FIRST_NAMES,
   isDemonym,
+  LOCATION_SUFFIXES,
   NON_NAME_WORDS,
   ORGANIZATION_HEADS,
   ORGANIZATION_SUFFIXES,
@@ -531,13 +532,32 @@ function refineSpan(
     POSSESSIVE_TOKEN.test(token.text) ||
     (LOWER_WORD.test(token.text) && (!misc || PERSON_VERBS.has(token.text))) ||
     titles[index] === 1;
+  while (end > start && trimmable(sentence[end - 1], end - 1)) end -= 1;
+  // "Bishop Garrigan High School", "Queen Elizabeth Hospital": a title at the start of an
+  // institution's or a place's name is part of the name, and makes no person of it.
+  const last = sentence[end - 1]?.text ?? '';
+  if (end - start > 1 && (ORGANIZATION_SUFFIXES.has(last) || LOCATION_SUFFIXES.has(last))) {
+    while (start > 0 && titles[start - 1] === 1) start -= 1;
+    while (start < end && titles[start] === 0 && trimmable(sentence[start], start)) start += 1;
+    return start < end - 1 ? checkedSpan(sentence, start, end, false, misc) : undefined;
+  }
   let afterTitle = start > 0 && titles[start - 1] === 1;
   while (start < end && trimmable(sentence[start], start)) {
     if (titles[start] === 1) afterTitle = true;
     start += 1;
   }
-  while (end > start && trimmable(sentence[end - 1], end - 1)) end -= 1;
   if (start >= end) return undefined;
+  return checkedSpan(sentence, start, end, afterTitle, misc);
+}
+
+/** The span, unless a lower-case word inside it is not a connector ("Country of my Second Term"). */
+function checkedSpan(
+  sentence: readonly ModelToken[],
+  start: number,
+  end: number,
+  afterTitle: boolean,
+  misc: boolean,
+): { start: number; end: number; afterTitle: boolean } | undefined {
   for (let i = start + 1; i < end - 1; i += 1) {
     const text = sentence[i].text;
     if (LOWER_WORD.test(text) && (misc ? POSSESSIVE_WORDS.has(text) : !CONNECTORS.has(text)))

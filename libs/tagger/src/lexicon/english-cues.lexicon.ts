@@ -297,7 +297,7 @@ export const NON_NAME_WORDS = words(`
   According Asked Speaking Following Under Over Above Below Between Among Against Around About Across Along Behind
   Beyond Inside Outside Near Through Throughout Toward Towards Via Per Like Unlike Whether Unless Whatever Whoever
   Everyone Everybody Someone Somebody Anyone Nobody None Nothing Something Everything Let Please Thank Thanks Dear
-  Mr Mrs Ms Dr Can Could Will Would Shall Should May Might Must Why Well Sure Okay OK Hello Hi Hey
+  Mr Mrs Ms Dr Can Could Will Would Shall Should May Might Must Why Well Sure Okay OK KO TKO Hello Hi Hey
   Updated Published Posted Photo Photos Picture Image Video Source Sources Comments Comment Share Link Links News
   Advertisement Advertising Sponsored Read More Click Subscribe Copyright Reporting Editing Writing Additional
   Related Watch Listen Sign Follow Contact Email Print Save Close Menu Home Breaking Exclusive Opinion Analysis Editorial
