@@ -107,6 +107,14 @@ describe('ModelTagger (shipped model)', () => {
     ]);
   });
 
+  it('leaves a word like "Former" before an institution out of its name', () => {
+    const { entities } = tagger.tag('Former Central Intelligence Agency agent Dale Rusk died on Saturday.');
+    expect(pairs(entities)).toEqual([
+      ['Central Intelligence Agency', 'ORGANIZATION'],
+      ['Dale Rusk', 'PERSON'],
+    ]);
+  });
+
   it('reads a knockout in a boxing report as no name', () => {
     const { entities } = tagger.tag('Dario Vell won by KO in the third round and Amos Tull by TKO.');
     expect(pairs(entities)).toEqual([

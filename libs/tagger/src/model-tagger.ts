@@ -273,6 +273,7 @@ export class ModelTagger implements Tagger {
         const team =
           (type === 'LOCATION' || type === 'MISC') &&
           !isCountry(hit) &&
+          !isDemonym(surface) &&
           (((type === 'LOCATION' || sports !== undefined) && namesTeam(sentence, start, end, sports)) ||
             cuesTeam(sentence, start, end));
         if (team) {
@@ -537,8 +538,13 @@ function refineSpan(
   // institution's or a place's name is part of the name, and makes no person of it.
   const last = sentence[end - 1]?.text ?? '';
   if (end - start > 1 && (ORGANIZATION_SUFFIXES.has(last) || LOCATION_SUFFIXES.has(last))) {
-    while (start > 0 && titles[start - 1] === 1) start -= 1;
-    while (start < end && titles[start] === 0 && trimmable(sentence[start], start)) start += 1;
+    while (start > 0 && titles[start - 1] === 1 && !TITLE_MODIFIERS.has(sentence[start - 1].text)) start -= 1;
+    while (
+      start < end &&
+      (titles[start] === 0 || TITLE_MODIFIERS.has(sentence[start].text)) &&
+      trimmable(sentence[start], start)
+    )
+      start += 1;
     return start < end - 1 ? checkedSpan(sentence, start, end, false, misc) : undefined;
   }
   let afterTitle = start > 0 && titles[start - 1] === 1;
@@ -565,6 +571,13 @@ function checkedSpan(
   }
   return { start, end, afterTitle };
 }
+
+/** Words that mark a title as past or temporary: "Former CIA agent" opens no name. */
+const TITLE_MODIFIERS = new Set(
+  'Former former Acting acting Deputy deputy Vice vice Interim interim Outgoing outgoing Incoming incoming Late late Ex ex Retired retired'.split(
+    ' ',
+  ),
+);
 
 /** The span follows "©" or "Copyright", perhaps with years in between. */
 function afterCopyright(sentence: readonly ModelToken[], start: number): boolean {

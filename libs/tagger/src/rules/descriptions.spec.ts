@@ -41,6 +41,7 @@ describe('describedType', () => {
     expect(described('Tickets for the band Marrow Lane sold out.', 'Marrow Lane')).toBe('ORGANIZATION');
     expect(described('She grew up in the town of Wexley.', 'Wexley')).toBe('LOCATION');
     expect(described('He met the guitarist Rosen Alder in 2010.', 'Rosen Alder')).toBe('PERSON');
+    expect(described('It flew from the aircraft carrier Vell Marchand.', 'Vell Marchand')).toBe('MISC');
   });
 
   it('gives nothing where the noun does not describe the name', () => {

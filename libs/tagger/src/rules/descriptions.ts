@@ -90,6 +90,7 @@ function typeOfHead(head: string, before: string | undefined): EntityType | unde
   if (head === 'station') return before === undefined ? undefined : STATION_KINDS.get(before);
   if (head === 'division' && before === 'administrative') return 'LOCATION';
   if (head === 'district' && before === 'school') return 'ORGANIZATION';
+  if (head === 'carrier' && before === 'aircraft') return 'MISC';
   if (ORGANIZATION_HEADS.has(head)) return 'ORGANIZATION';
   if (LOCATION_HEADS.has(head)) return 'LOCATION';
   if (PERSON_HEADS.has(head)) return 'PERSON';

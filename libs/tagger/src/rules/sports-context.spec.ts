@@ -85,6 +85,10 @@ describe('teams in tagged sports news', () => {
     expect(typeOf(tagger.tag('She grew up in Kettering and moved to Leeds.').entities, 'Kettering')).toBe(
       'LOCATION',
     );
+    // A nationality before "players" is no club.
+    expect(
+      typeOf(tagger.tag('Organisers do not pair Israeli players with others.').entities, 'Israeli'),
+    ).toBe('MISC');
   });
 
   it('takes a curated club name around the place the model found', () => {
