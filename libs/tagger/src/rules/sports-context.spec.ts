@@ -29,6 +29,8 @@ describe('sportsContext and namesTeam', () => {
     expect(namesTeam(report, 0, 1, 'report')).toBe(true);
     expect(namesTeam(report, 2, 3, 'report')).toBe(true);
     expect(namesTeam(report, 6, 7, 'report')).toBe(false);
+    const loss = tokens('Harlow lost to Kettering 24-17 .');
+    expect(namesTeam(loss, 3, 4, 'report')).toBe(true);
   });
 });
 
@@ -39,6 +41,8 @@ describe('cuesTeam', () => {
     expect(cuesTeam(tokens('In 1956 he coached North Melbourne .'), 4, 6)).toBe(true);
     expect(cuesTeam(tokens('The Kettering manager was sacked .'), 1, 2)).toBe(true);
     expect(cuesTeam(tokens('He was traded to the Harlow Hawks .'), 5, 7)).toBe(true);
+    expect(cuesTeam(tokens('He made 40 appearances for Kettering .'), 5, 6)).toBe(true);
+    expect(cuesTeam(tokens('She ran at the Commonwealth Games for Kettering .'), 7, 8)).toBe(false);
   });
 
   it('leaves places and treaties alone', () => {

@@ -27,6 +27,17 @@ const BEFORE_TEAM = new Set(
   ),
 );
 
+/** A loss names the winner after a preposition: "lost to Tulsa", "beaten by Leeds". */
+const LOSS_BEFORE_TEAM = new Map<string, Set<string>>([
+  ['lost', new Set(['to'])],
+  ['losing', new Set(['to'])],
+  ['loses', new Set(['to'])],
+  ['fell', new Set(['to'])],
+  ['falling', new Set(['to'])],
+  ['beaten', new Set(['by'])],
+  ['defeated', new Set(['by'])],
+]);
+
 export function isScore(word: string): boolean {
   return SCORE.test(word);
 }
@@ -69,8 +80,12 @@ export function namesTeam(
   if (context === 'report') {
     const next = tokens[end]?.text.toLowerCase();
     const previous = start > 0 ? tokens[start - 1].text.toLowerCase() : undefined;
+    // "losing to Tulsa 63-7", "beaten by Leeds 2-0"
+    const verb = start > 1 ? tokens[start - 2].text.toLowerCase() : undefined;
     return (
-      (next !== undefined && AFTER_TEAM.has(next)) || (previous !== undefined && BEFORE_TEAM.has(previous))
+      (next !== undefined && AFTER_TEAM.has(next)) ||
+      (previous !== undefined && BEFORE_TEAM.has(previous)) ||
+      (previous !== undefined && verb !== undefined && (LOSS_BEFORE_TEAM.get(verb)?.has(previous) ?? false))
     );
   }
   return false;
@@ -82,7 +97,7 @@ const TEAM_ROLES = new Set(
     ' ',
   ),
 );
-/** Verbs that, with a preposition, take a club: "played for", "signed with", "traded to". */
+/** Words that, with a preposition, take a club: "played for", "signed with", "26 games for". */
 const TEAM_VERBS = new Map<string, Set<string>>([
   ['played', new Set(['for', 'with'])],
   ['plays', new Set(['for', 'with'])],
@@ -92,6 +107,13 @@ const TEAM_VERBS = new Map<string, Set<string>>([
   ['traded', new Set(['to', 'by'])],
   ['loaned', new Set(['to', 'by'])],
   ['waived', new Set(['by'])],
+  ['debuted', new Set(['for', 'with'])],
+  ['games', new Set(['for'])],
+  ['matches', new Set(['for'])],
+  ['appearances', new Set(['for'])],
+  ['goals', new Set(['for'])],
+  ['caps', new Set(['for'])],
+  ['titles', new Set(['with'])],
 ]);
 
 /**
@@ -106,6 +128,6 @@ export function cuesTeam(tokens: readonly ModelToken[], start: number, end: numb
   if (tokens[before]?.text === 'the') before -= 1;
   const word = tokens[before]?.text.toLowerCase();
   if (word === 'coached' || word === 'captained') return true;
-  const verb = tokens[before - 1]?.text.toLowerCase();
+  const verb = tokens[before - 1]?.text; // case kept: "Olympic Games for" is no cue
   return word !== undefined && verb !== undefined && (TEAM_VERBS.get(verb)?.has(word) ?? false);
 }
