@@ -34,6 +34,12 @@ describe('describedType', () => {
       'ORGANIZATION',
     );
     expect(described('Brenwick, the capital of the province, flooded.', 'Brenwick')).toBe('LOCATION');
+    expect(described('Harrow Finch is one of the largest lenders in Wales.', 'Harrow Finch')).toBe(
+      'ORGANIZATION',
+    );
+    expect(described("Kellam's shareholders voted against the deal.", 'Kellam')).toBe('ORGANIZATION');
+    expect(described("Dunmore's chief executive resigned.", 'Dunmore')).toBe('ORGANIZATION');
+    expect(described("Dunmore's chief rival resigned.", 'Dunmore')).toBeUndefined();
   });
 
   it('reads a lower-case head noun right before the name, and "the town of"', () => {

@@ -46,6 +46,10 @@ const MISC_HEADS = words(`
   painting poem language dialect award prize tournament championship festival treaty ballet
   symphony sonata concerto soundtrack anthem hymn compilation holiday episode car convention game`);
 
+/** What a business has and a person does not, after "'s". */
+const BUSINESS_POSSESSIONS = words(
+  'shareholders headquarters subsidiary subsidiaries ceo chairman chairwoman workforce revenue revenues profits earnings',
+);
 /** Nouns that take "of" and then name their members, not their kind: "a group of islands". */
 const COLLECTIVE_HEADS = words('group series body');
 /** Two-word heads where the modifier decides: a radio station is an organisation. */
@@ -98,6 +102,13 @@ function typeOfHead(head: string, before: string | undefined): EntityType | unde
   return undefined;
 }
 
+/** "banks" → "bank", "companies" → "company", "churches" → "church"; anything else unchanged. */
+function singular(word: string): string {
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (/(?:ch|sh|ss|x)es$/.test(word)) return word.slice(0, -2);
+  return word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+}
+
 function lower(token: ModelToken | undefined): string {
   return token === undefined ? '' : token.text.toLowerCase();
 }
@@ -117,6 +128,13 @@ function describedAfter(sentence: readonly ModelToken[], start: number, end: num
     return undefined;
   let i = end;
   const link = lower(sentence[i]);
+  // "Harrow Finch's shareholders", "Dunmore's chief executive": only a business has these.
+  if (link === "'s" || link === '’s') {
+    const owned = lower(sentence[i + 1]);
+    return BUSINESS_POSSESSIONS.has(owned) || (owned === 'chief' && lower(sentence[i + 2]) === 'executive')
+      ? 'ORGANIZATION'
+      : undefined;
+  }
   // After a comma only "a" opens an apposition for sure: ", the party formed an alliance" is the
   // next clause's subject, unless the phrase then closes (", the capital of France,").
   const apposition = link === ',' || link === '(';
@@ -125,7 +143,13 @@ function describedAfter(sentence: readonly ModelToken[], start: number, end: num
     i += 1;
     if (ADVERBS.has(lower(sentence[i]))) i += 1;
   } else return undefined;
-  const determiner = lower(sentence[i]);
+  let determiner = lower(sentence[i]);
+  // "X is one of the largest banks in Europe": the head is plural.
+  const plural = determiner === 'one' && lower(sentence[i + 1]) === 'of' && lower(sentence[i + 2]) === 'the';
+  if (plural) {
+    i += 2;
+    determiner = 'the';
+  }
   if (!DETERMINERS.has(determiner)) return undefined;
   i += 1;
   const phrase: string[] = [];
@@ -147,7 +171,8 @@ function describedAfter(sentence: readonly ModelToken[], start: number, end: num
     phrase.push(word);
   }
   if (phrase.length === 0 || phrase.length > MAX_DESCRIPTION_WORDS) return undefined;
-  const head = phrase[phrase.length - 1];
+  const last = phrase[phrase.length - 1];
+  const head = plural ? singular(last) : last;
   // "a Federalist Party": a capitalised head is a name, not a description.
   if (sentence[i - 1].capitalised) return undefined;
   const next = lower(sentence[i]);
