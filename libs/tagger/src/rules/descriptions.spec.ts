@@ -37,6 +37,7 @@ describe('describedType', () => {
     expect(described('Harrow Finch is one of the largest lenders in Wales.', 'Harrow Finch')).toBe(
       'ORGANIZATION',
     );
+    expect(described('Ashby Crane ( born 1970 ) is an American singer.', 'Ashby Crane')).toBe('PERSON');
     expect(described("Kellam's shareholders voted against the deal.", 'Kellam')).toBe('ORGANIZATION');
     expect(described("Dunmore's chief executive resigned.", 'Dunmore')).toBe('ORGANIZATION');
     expect(described("Dunmore's chief rival resigned.", 'Dunmore')).toBeUndefined();

@@ -89,6 +89,7 @@ const PHRASE_ENDS = words(`
   led owned run operating consisting is was are were be been has had have will would could should
   may might can did does do not`);
 const MAX_DESCRIPTION_WORDS = 6;
+const MAX_PARENTHESIS_TOKENS = 16;
 
 function typeOfHead(head: string, before: string | undefined): EntityType | undefined {
   if (head === 'station') return before === undefined ? undefined : STATION_KINDS.get(before);
@@ -127,6 +128,13 @@ function describedAfter(sentence: readonly ModelToken[], start: number, end: num
   if (before !== undefined && TITLE_JOINERS.has(before.text) && sentence[start - 2]?.capitalised)
     return undefined;
   let i = end;
+  // "X ( born 1970 ) is an American singer", "X ( or Y ) is a band": a parenthesis that is not
+  // itself a description is stepped over.
+  if (lower(sentence[i]) === '(' && !DETERMINERS.has(lower(sentence[i + 1]))) {
+    const close = sentence.findIndex((token, k) => k > i && token.text === ')');
+    if (close < 0 || close - i > MAX_PARENTHESIS_TOKENS) return undefined;
+    i = close + 1;
+  }
   const link = lower(sentence[i]);
   // "Harrow Finch's shareholders", "Dunmore's chief executive": only a business has these.
   if (link === "'s" || link === '’s') {
