@@ -87,6 +87,8 @@ function isCountry(hit: GazetteerHit | undefined): boolean {
 
 /** The holder named in a copyright line is an organisation. */
 const COPYRIGHT_CONFIDENCE = 0.8;
+/** A name only a description found ("Boultham is a village"). */
+const DESCRIBED_CONFIDENCE = 0.7;
 
 /**
  * The production tagger: the trained sequence model finds and types the mentions; the rule layer
@@ -322,8 +324,10 @@ export class ModelTagger implements Tagger {
           const team = sports === 'results' ? this.resultsLineTeam(text, sentence, runStart, i) : undefined;
           const place =
             runStart === 0 && i === datelineEnd ? this.datelinePlace(text, sentence, datelineEnd) : undefined;
+          const described = team ?? place ?? this.describedRun(text, sentence, runStart, i, inHeadline);
           if (team !== undefined) classified.push(team);
           else if (place !== undefined) classified.push(place);
+          else if (described !== undefined) classified.push(described);
           else unconfirmed.push(segment(sentence, runStart, i, false));
           runStart = -1;
         }
@@ -417,6 +421,39 @@ export class ModelTagger implements Tagger {
       kept,
       RESULTS_LINE_CONFIDENCE,
     );
+  }
+
+  /**
+   * "Boultham is a village in Lincolnshire": a capitalised run the model left out (often a
+   * sentence's unfamiliar first word) that a description types is a name of that type.
+   */
+  private describedRun(
+    text: string,
+    sentence: readonly ModelToken[],
+    start: number,
+    end: number,
+    inHeadline: boolean,
+  ): ClassifiedSegment | undefined {
+    if (inHeadline) return undefined;
+    // "On Friday, a federal judge …": a run of sentence openers and dates names nothing.
+    while (start < end && NON_NAME_WORDS.has(sentence[start].text)) start += 1;
+    if (start === end) return undefined;
+    for (let i = start; i < end; i += 1) if (CALENDAR_WORDS.has(sentence[i].text)) return undefined;
+    if (end - start === 1 && isDemonym(sentence[start].text)) return undefined;
+    // A title the model missed is often longer than its capitalised run ("Beware of Mr. Baker").
+    const type = describedType(sentence, start, end);
+    if (type === undefined || type === 'MISC') return undefined;
+    const hit = this.lookup(text.slice(sentence[start].start, sentence[end - 1].end));
+    const mention = this.ruleMention(
+      text,
+      sentence,
+      start,
+      end,
+      hit?.type ?? type,
+      hit,
+      DESCRIBED_CONFIDENCE,
+    );
+    return { ...mention, described: type };
   }
 
   /** A mention the rules found where the model did not; a curated hit makes it as sure as the gazetteer. */

@@ -67,6 +67,8 @@ describe('describedType', () => {
     // "operator", "duo" and "team" before a name introduce a person or a member, or are adjectives.
     expect(described('He questioned operator Gil Harker about the signal.', 'Gil Harker')).toBeUndefined();
     expect(described('The duo Ben Ashdown and Tom Reel produced it.', 'Ben Ashdown')).toBeUndefined();
+    // A place word right before a capitalised word modifies it.
+    expect(described('He earned district MVP honours twice.', 'MVP')).toBeUndefined();
   });
 });
 
@@ -85,6 +87,14 @@ describe('descriptions in the tagger', () => {
     expect(typesOf(village.entities, 'Kestrel Vane')).toEqual(['LOCATION', 'LOCATION']);
     const firm = tagger.tag('The carmaker Dunmore said sales rose. Dunmore will cut 200 jobs.');
     expect(typesOf(firm.entities, 'Dunmore')).toEqual(['ORGANIZATION', 'ORGANIZATION']);
+  });
+
+  it('finds a name the model left out when a description types it, and no sentence opener', () => {
+    expect(typesOf(tagger.tag('Quorrin is a village in Lincolnshire, England.').entities, 'Quorrin')).toEqual(
+      ['LOCATION'],
+    );
+    const opener = tagger.tag('On Friday, a federal judge in Texas ruled against the plan.');
+    expect(opener.entities.map((entity) => entity.text)).toEqual(['Texas']);
   });
 
   it('does not let a description of a company retype the person it is named after', () => {

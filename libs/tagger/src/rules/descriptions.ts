@@ -68,9 +68,7 @@ const PLACE_OF_HEADS = words(
 );
 
 /** Heads that, right before a capitalised word, are more often adjectives or part of a longer name. */
-const NOT_BEFORE_NAMES = words(
-  'single daily weekly show state nation capital street road avenue square bridge park dock team duo trio quartet quintet son',
-);
+const NOT_BEFORE_NAMES = words('single daily weekly show team duo trio quartet quintet son');
 
 /** What may follow "the" + head in an apposition: ", the capital of France,". */
 const APPOSITION_CLOSES = new Set(['', ',', '.', ')', ';', 'of', 'in', 'for']);
@@ -203,7 +201,10 @@ function describedBefore(sentence: readonly ModelToken[], start: number): Entity
     return DETERMINERS.has(lower(sentence[start - 3])) && PLACE_OF_HEADS.has(head) ? 'LOCATION' : undefined;
   }
   if (NOT_BEFORE_NAMES.has(word)) return undefined;
-  return typeOfHead(word, lower(sentence[start - 2]) || undefined);
+  // English puts a place's kind before its name with "of" ("the town of X"); a place word right
+  // before a capitalised word modifies it ("district MVP", "county council").
+  const type = typeOfHead(word, lower(sentence[start - 2]) || undefined);
+  return type === 'LOCATION' ? undefined : type;
 }
 
 /** The type a description next to the mention sentence[start, end) gives it, if there is one. */
