@@ -30,7 +30,7 @@ import { DocumentResolver } from './rules/document-resolver';
 import { classifyLines, type NameSegment } from './rules/name-segmenter';
 import type { ClassifiedSegment } from './rules/segment-classifier';
 import { describedType } from './rules/descriptions';
-import { cuesTeam, isScore, namesTeam, sportsContext } from './rules/sports-context';
+import { cuesTeam, isScore, namesTeam, sportsContext, type SportsContext } from './rules/sports-context';
 import type { EntityType, TagResult, Tagger } from './tagger.types';
 
 /** Languages the model was trained for; `und` is mostly short English headlines. */
@@ -321,7 +321,7 @@ export class ModelTagger implements Tagger {
           sentence[i].capitalised;
         if (inRun && runStart < 0) runStart = i;
         if (!inRun && runStart >= 0) {
-          const team = sports === 'results' ? this.resultsLineTeam(text, sentence, runStart, i) : undefined;
+          const team = sports !== undefined ? this.teamInRun(text, sentence, runStart, i, sports) : undefined;
           const place =
             runStart === 0 && i === datelineEnd ? this.datelinePlace(text, sentence, datelineEnd) : undefined;
           const described = team ?? place ?? this.describedRun(text, sentence, runStart, i, inHeadline);
@@ -402,14 +402,17 @@ export class ModelTagger implements Tagger {
     return this.ruleMention(text, sentence, 0, end, 'LOCATION', hit, DATELINE_CONFIDENCE);
   }
 
-  /** A capitalised run the model left out that a results line scores: a team (or a country). */
-  private resultsLineTeam(
+  /** A capitalised run the model left out that a results line or a match report shows as a side: a team (or a country). */
+  private teamInRun(
     text: string,
     sentence: readonly ModelToken[],
     start: number,
     end: number,
+    sports: SportsContext,
   ): ClassifiedSegment | undefined {
-    if (!namesTeam(sentence, start, end, 'results')) return undefined;
+    // "He won 6-3" names no side.
+    if (nameRunStart(sentence, start, end) !== start || !namesTeam(sentence, start, end, sports))
+      return undefined;
     const hit = this.lookup(text.slice(sentence[start].start, sentence[end - 1].end));
     const kept = hit !== undefined && (hit.type === 'ORGANIZATION' || isCountry(hit)) ? hit : undefined;
     return this.ruleMention(
@@ -436,10 +439,8 @@ export class ModelTagger implements Tagger {
   ): ClassifiedSegment | undefined {
     if (inHeadline) return undefined;
     // "On Friday, a federal judge …": a run of sentence openers and dates names nothing.
-    while (start < end && NON_NAME_WORDS.has(sentence[start].text)) start += 1;
-    if (start === end) return undefined;
-    for (let i = start; i < end; i += 1) if (CALENDAR_WORDS.has(sentence[i].text)) return undefined;
-    if (end - start === 1 && isDemonym(sentence[start].text)) return undefined;
+    start = nameRunStart(sentence, start, end);
+    if (start < 0) return undefined;
     // A title the model missed is often longer than its capitalised run ("Beware of Mr. Baker").
     const type = describedType(sentence, start, end);
     if (type === undefined || type === 'MISC') return undefined;
@@ -607,6 +608,17 @@ function checkedSpan(
       return undefined;
   }
   return { start, end, afterTitle };
+}
+
+/**
+ * Where the name in a capitalised run the model left out starts, past sentence openers ("On
+ * Friday, …", "He won 6-3"); -1 when the run holds a date word or only a nationality.
+ */
+function nameRunStart(sentence: readonly ModelToken[], start: number, end: number): number {
+  while (start < end && NON_NAME_WORDS.has(sentence[start].text)) start += 1;
+  if (start === end) return -1;
+  for (let i = start; i < end; i += 1) if (CALENDAR_WORDS.has(sentence[i].text)) return -1;
+  return end - start === 1 && isDemonym(sentence[start].text) ? -1 : start;
 }
 
 /** Words that mark a title as past or temporary: "Former CIA agent" opens no name. */

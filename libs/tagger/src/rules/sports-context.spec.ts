@@ -8,6 +8,10 @@ function tokens(line: string) {
   return splitSentences(line)[0];
 }
 
+function pairsOf(entities: readonly EntityMention[]): Array<[string, string]> {
+  return entities.map((entity) => [entity.text, entity.type]);
+}
+
 function typeOf(entities: readonly EntityMention[], text: string): string | undefined {
   return entities.find((entity) => entity.text === text)?.type;
 }
@@ -93,6 +97,14 @@ describe('teams in tagged sports news', () => {
     expect(
       typeOf(tagger.tag('Organisers do not pair Israeli players with others.').entities, 'Israeli'),
     ).toBe('MISC');
+  });
+
+  it('finds a club the model left out of a match report, but no pronoun', () => {
+    expect(pairsOf(tagger.tag('Leicester won 3-1 at Burnley on Saturday.').entities)).toContainEqual([
+      'Leicester',
+      'ORGANIZATION',
+    ]);
+    expect(tagger.tag('He won 6-3 in the final set.').entities).toEqual([]);
   });
 
   it('takes a curated club name around the place the model found', () => {

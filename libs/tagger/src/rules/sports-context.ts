@@ -16,7 +16,7 @@ const SMALL_NUMBER = /^\d{1,3}$/;
 const LINE_FILLERS = new Set(['-', '–', ',', '(', ')', ':', '.', '*', 'v', 'vs', 'vs.']);
 /** Verbs that follow the team named first in a match report ("Toledo beat ..."). */
 const AFTER_TEAM = new Set(
-  'beat beats defeated defeats edged edges downed downs routed routs thrashed crushed stunned upset blanked hammered trounced drubbed walloped whipped pipped outclassed overpowered drew tied held lost loses overcame outlasted outscored v vs vs.'.split(
+  'beat beats defeated defeats edged edges downed downs routed routs thrashed crushed stunned upset blanked hammered trounced drubbed walloped whipped pipped outclassed overpowered drew tied held lost loses overcame outlasted outscored won wins finished finishes v vs vs.'.split(
     ' ',
   ),
 );
