@@ -47,6 +47,9 @@ describe('describedType', () => {
     expect(described('The carmaker Dunmore said sales rose.', 'Dunmore')).toBe('ORGANIZATION');
     expect(described('Tickets for the band Marrow Lane sold out.', 'Marrow Lane')).toBe('ORGANIZATION');
     expect(described('She grew up in the town of Wexley.', 'Wexley')).toBe('LOCATION');
+    expect(described('He ran in the riding of Harlow Quadra in 2004.', 'Harlow Quadra')).toBe('LOCATION');
+    expect(described('He won the Corran North constituency in 1948.', 'Corran North')).toBe('LOCATION');
+    expect(described('She courted the African American constituency.', 'African American')).toBeUndefined();
     expect(described('He met the guitarist Rosen Alder in 2010.', 'Rosen Alder')).toBe('PERSON');
     expect(described('It flew from the aircraft carrier Vell Marchand.', 'Vell Marchand')).toBe('MISC');
   });

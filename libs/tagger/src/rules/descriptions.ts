@@ -1,3 +1,4 @@
+import { isDemonym } from '../lexicon/english-cues.lexicon';
 import type { EntityType } from '../tagger.types';
 import type { ModelToken } from '../model/text-sentences';
 
@@ -64,12 +65,14 @@ const STATION_KINDS = new Map<string, EntityType>([
 ]);
 /** Places that "the ... of X" introduces: "the town of Reading", "the state of Oaxaca". */
 const PLACE_OF_HEADS = words(
-  'city town village hamlet municipality commune parish county district province region state island islands borough emirate',
+  'city town village hamlet municipality commune parish county district province region state island islands borough emirate riding constituency electorate ward',
 );
 
 /** Heads that, right before a capitalised word, are more often adjectives or part of a longer name. */
 const NOT_BEFORE_NAMES = words('single daily weekly show team duo trio quartet quintet son');
 
+/** Kinds of place written after the name ("the Paris region"). */
+const PLACE_AFTER_NAMES = words('constituency riding electorate region suburb neighbourhood neighborhood');
 /** What may follow "the" + head in an apposition: ", the capital of France,". */
 const APPOSITION_CLOSES = new Set(['', ',', '.', ')', ';', 'of', 'in', 'for']);
 
@@ -134,6 +137,13 @@ function describedAfter(sentence: readonly ModelToken[], start: number, end: num
     i = close + 1;
   }
   const link = lower(sentence[i]);
+  // "the Galway North constituency", "the Donetsk region": a place's kind after its name.
+  if (PLACE_AFTER_NAMES.has(link)) {
+    // Not "the African American constituency" (voters) nor "the Fleet area of operations".
+    const after = sentence[i + 1];
+    const ends = after === undefined || after.kind !== 'word' || PHRASE_ENDS.has(lower(after));
+    return ends && lower(after) !== 'of' && !isDemonym(sentence[end - 1].text) ? 'LOCATION' : undefined;
+  }
   // "Harrow Finch's shareholders", "Dunmore's chief executive": only a business has these.
   if (link === "'s" || link === '’s') {
     const owned = lower(sentence[i + 1]);
