@@ -321,13 +321,13 @@ export class ModelTagger implements Tagger {
           sentence[i].capitalised;
         if (inRun && runStart < 0) runStart = i;
         if (!inRun && runStart >= 0) {
-          const team = sports !== undefined ? this.teamInRun(text, sentence, runStart, i, sports) : undefined;
-          const place =
-            runStart === 0 && i === datelineEnd ? this.datelinePlace(text, sentence, datelineEnd) : undefined;
-          const described = team ?? place ?? this.describedRun(text, sentence, runStart, i, inHeadline);
-          if (team !== undefined) classified.push(team);
-          else if (place !== undefined) classified.push(place);
-          else if (described !== undefined) classified.push(described);
+          const found =
+            (sports !== undefined ? this.teamInRun(text, sentence, runStart, i, sports) : undefined) ??
+            (runStart === 0 && i === datelineEnd
+              ? this.datelinePlace(text, sentence, datelineEnd)
+              : undefined) ??
+            this.describedRun(text, sentence, runStart, i, inHeadline);
+          if (found !== undefined) classified.push(found);
           else unconfirmed.push(segment(sentence, runStart, i, false));
           runStart = -1;
         }
@@ -402,7 +402,10 @@ export class ModelTagger implements Tagger {
     return this.ruleMention(text, sentence, 0, end, 'LOCATION', hit, DATELINE_CONFIDENCE);
   }
 
-  /** A capitalised run the model left out that a results line or a match report shows as a side: a team (or a country). */
+  /**
+   * A capitalised run the model left out that a results line or a match report shows as a side:
+   * a team, for the whole document (or a country).
+   */
   private teamInRun(
     text: string,
     sentence: readonly ModelToken[],
@@ -415,15 +418,9 @@ export class ModelTagger implements Tagger {
       return undefined;
     const hit = this.lookup(text.slice(sentence[start].start, sentence[end - 1].end));
     const kept = hit !== undefined && (hit.type === 'ORGANIZATION' || isCountry(hit)) ? hit : undefined;
-    return this.ruleMention(
-      text,
-      sentence,
-      start,
-      end,
-      kept?.type ?? 'ORGANIZATION',
-      kept,
-      RESULTS_LINE_CONFIDENCE,
-    );
+    const type = kept?.type ?? 'ORGANIZATION';
+    const mention = this.ruleMention(text, sentence, start, end, type, kept, RESULTS_LINE_CONFIDENCE);
+    return type === 'ORGANIZATION' ? { ...mention, described: type } : mention;
   }
 
   /**

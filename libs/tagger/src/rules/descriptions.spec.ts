@@ -59,6 +59,7 @@ describe('describedType', () => {
     expect(described("Orla Finch was the band's drummer.", 'Orla Finch')).toBeUndefined();
     expect(described('Velm is a group of islands off the coast.', 'Velm')).toBeUndefined();
     expect(described('Estmark is a member of the alliance.', 'Estmark')).toBeUndefined();
+    expect(described('Estmark is a party to the accord.', 'Estmark')).toBeUndefined();
     // A capitalised head is a name ("a Federalist Party"), not a description.
     expect(
       described('Jon Pell, a Federalist Party member until 1800, resigned.', 'Jon Pell'),

@@ -194,6 +194,8 @@ function describedAfter(sentence: readonly ModelToken[], start: number, end: num
   const next = lower(sentence[i]);
   if (next === "'s" || next === '’s') return undefined;
   if (next === 'of' && COLLECTIVE_HEADS.has(head)) return undefined;
+  // "Kosovo is a party to the accord": a signatory, not a political party.
+  if (next === 'to' && head === 'party') return undefined;
   if (apposition && determiner === 'the' && !APPOSITION_CLOSES.has(next)) return undefined;
   return typeOfHead(head, phrase.at(-2));
 }
