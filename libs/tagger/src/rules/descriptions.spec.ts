@@ -38,6 +38,10 @@ describe('describedType', () => {
       'ORGANIZATION',
     );
     expect(described('Ashby Crane ( born 1970 ) is an American singer.', 'Ashby Crane')).toBe('PERSON');
+    expect(described('Lyra Hall, 42, from Dunmore, was charged.', 'Lyra Hall')).toBe('PERSON');
+    expect(described('Varnoc CEO Ada Vell said profits rose.', 'Varnoc')).toBe('ORGANIZATION');
+    expect(described('Quellbrook chief executive Tom Reyes quit.', 'Quellbrook')).toBe('ORGANIZATION');
+    expect(described('It was the first time a French unit took part.', 'French')).toBeUndefined();
     expect(described("Kellam's shareholders voted against the deal.", 'Kellam')).toBe('ORGANIZATION');
     expect(described("Dunmore's chief executive resigned.", 'Dunmore')).toBe('ORGANIZATION');
     expect(described("Dunmore's chief rival resigned.", 'Dunmore')).toBeUndefined();
@@ -99,6 +103,15 @@ describe('descriptions in the tagger', () => {
     );
     const opener = tagger.tag('On Friday, a federal judge in Texas ruled against the plan.');
     expect(opener.entities.map((entity) => entity.text)).toEqual(['Texas']);
+  });
+
+  it('reads a person from an age, and a company from its chief executive', () => {
+    expect(typesOf(tagger.tag('Lyra Hall, 42, from Dunmore, was charged.').entities, 'Lyra Hall')).toEqual([
+      'PERSON',
+    ]);
+    expect(typesOf(tagger.tag('Varnoc CEO Ada Vell said profits rose.').entities, 'Varnoc')).toEqual([
+      'ORGANIZATION',
+    ]);
   });
 
   it('does not let a description of a company retype the person it is named after', () => {

@@ -47,6 +47,11 @@ const MISC_HEADS = words(`
   painting poem language dialect award prize tournament championship festival treaty ballet
   symphony sonata concerto soundtrack anthem hymn compilation holiday episode car convention game`);
 
+/** An age: 1 to 119. */
+const AGE = /^(?:[1-9]|[1-9]\d|1[01]\d)$/;
+const AGE_CLOSES = new Set([',', ')', '.', 'and']);
+/** Words that follow a business's name and no person's: "Varnoc CEO", "the Quellbrook subsidiary". */
+const BUSINESS_AFTER_NAMES = words('ceo shareholders subsidiary');
 /** What a business has and a person does not, after "'s". */
 const BUSINESS_POSSESSIONS = words(
   'shareholders headquarters subsidiary subsidiaries ceo chairman chairwoman workforce revenue revenues profits earnings',
@@ -137,6 +142,12 @@ function describedAfter(sentence: readonly ModelToken[], start: number, end: num
     i = close + 1;
   }
   const link = lower(sentence[i]);
+  // "Lyra Hall, 42, from Dunmore": an age in an apposition belongs to a person.
+  if (link === ',' && AGE.test(sentence[i + 1]?.text ?? '') && AGE_CLOSES.has(lower(sentence[i + 2])))
+    return 'PERSON';
+  // "Varnoc CEO Ada Vell", "Quellbrook shareholders": a business word right after the name.
+  if (BUSINESS_AFTER_NAMES.has(link) || (link === 'chief' && lower(sentence[i + 1]) === 'executive'))
+    return isDemonym(sentence[end - 1].text) ? undefined : 'ORGANIZATION'; // not "French shareholders"
   // "the Galway North constituency", "the Donetsk region": a place's kind after its name.
   if (PLACE_AFTER_NAMES.has(link)) {
     // Not "the African American constituency" (voters) nor "the Fleet area of operations".
