@@ -115,6 +115,11 @@ describe('ModelTagger (shipped model)', () => {
     ]);
   });
 
+  it('reads a newspaper named after its town as an organisation', () => {
+    const { entities } = tagger.tag('The Dunmore Daily Courier first reported the story.');
+    expect(pairs(entities)).toEqual([['Dunmore Daily Courier', 'ORGANIZATION']]);
+  });
+
   it('reads a knockout in a boxing report as no name', () => {
     const { entities } = tagger.tag('Dario Vell won by KO in the third round and Amos Tull by TKO.');
     expect(pairs(entities)).toEqual([

@@ -242,9 +242,12 @@ export class ModelTagger implements Tagger {
           if (isDemonym(surface)) type = 'MISC';
         }
         const partyName = wordCount > 1 && hasPartyWord(sentence, start, end);
+        // "The Dunmore Daily Courier" is a newspaper, even where the model read its town.
+        const newspaper = wordCount > 1 && NEWSPAPER_NAME_ENDS.has(sentence[end - 1].text);
         if (
           type !== 'ORGANIZATION' &&
           (partyName ||
+            newspaper ||
             (type !== 'LOCATION' &&
               ((wordCount > 1 && ORGANIZATION_SUFFIXES.has(sentence[end - 1].text)) ||
                 headsOrganization(sentence, start, end) ||
@@ -617,6 +620,13 @@ function nameRunStart(sentence: readonly ModelToken[], start: number, end: numbe
   for (let i = start; i < end; i += 1) if (CALENDAR_WORDS.has(sentence[i].text)) return -1;
   return end - start === 1 && isDemonym(sentence[start].text) ? -1 : start;
 }
+
+/** Last words of newspapers' names. */
+const NEWSPAPER_NAME_ENDS = new Set(
+  'Times Post Herald Tribune Gazette Telegraph Courier Chronicle Observer Examiner Inquirer Enquirer Dispatch Sentinel Ledger Journal Bulletin'.split(
+    ' ',
+  ),
+);
 
 /** Words that mark a title as past or temporary: "Former CIA agent" opens no name. */
 const TITLE_MODIFIERS = new Set(

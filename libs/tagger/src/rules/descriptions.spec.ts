@@ -41,7 +41,11 @@ describe('describedType', () => {
     expect(described('Lyra Hall, 42, from Dunmore, was charged.', 'Lyra Hall')).toBe('PERSON');
     expect(described('Varnoc CEO Ada Vell said profits rose.', 'Varnoc')).toBe('ORGANIZATION');
     expect(described('Quellbrook chief executive Tom Reyes quit.', 'Quellbrook')).toBe('ORGANIZATION');
-    expect(described('It was the first time a French unit took part.', 'French')).toBeUndefined();
+    expect(described('Former Varnoc executive Tilde Maas joined in March.', 'Varnoc')).toBe('ORGANIZATION');
+    expect(described('A Trump executive order followed.', 'Trump')).toBeUndefined();
+    expect(described('Ostrey mayor Piet Anholt said so.', 'Ostrey')).toBe('LOCATION');
+    expect(described('Many African-American residents moved.', 'African-American')).toBeUndefined();
+    expect(described('Few French shareholders sold.', 'French')).toBeUndefined();
     expect(described("Kellam's shareholders voted against the deal.", 'Kellam')).toBe('ORGANIZATION');
     expect(described("Dunmore's chief executive resigned.", 'Dunmore')).toBe('ORGANIZATION');
     expect(described("Dunmore's chief rival resigned.", 'Dunmore')).toBeUndefined();

@@ -1,4 +1,4 @@
-import { isDemonym } from '../lexicon/english-cues.lexicon';
+import { isDemonym, NON_NAME_WORDS } from '../lexicon/english-cues.lexicon';
 import type { EntityType } from '../tagger.types';
 import type { ModelToken } from '../model/text-sentences';
 
@@ -84,6 +84,9 @@ const APPOSITION_CLOSES = new Set(['', ',', '.', ')', ';', 'of', 'in', 'for']);
 /** Lower-case words inside titles and names: "Bullocks to Stan", "Rose in the Fist". */
 const TITLE_JOINERS = words('to of and the for in on at a an &');
 
+/** Capitalised words before a name that are not part of it: "The Echelon", "Former Varnoc executive". */
+const OPENERS = words('The A An Former Acting Interim Late');
+
 const COPULAS = words('is was are were remains became becomes');
 const ADVERBS = words('also now still currently originally then once later formerly');
 const DETERMINERS = words('a an the');
@@ -116,6 +119,11 @@ function singular(word: string): string {
   return word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
 
+/** "French", "African-American": a nationality word, which no description here types. */
+function nationality(word: string): boolean {
+  return isDemonym(word) || isDemonym(word.split('-').at(-1) ?? word);
+}
+
 function lower(token: ModelToken | undefined): string {
   return token === undefined ? '' : token.text.toLowerCase();
 }
@@ -130,7 +138,7 @@ function describedAfter(sentence: readonly ModelToken[], start: number, end: num
   // "Bullocks to Stan is an episode": the description is of the whole title, not of the part the
   // mention holds.
   const before = sentence[start - 1];
-  if (before?.capitalised && !DETERMINERS.has(before.text.toLowerCase())) return undefined;
+  if (before?.capitalised && !OPENERS.has(before.text) && !NON_NAME_WORDS.has(before.text)) return undefined;
   if (before !== undefined && TITLE_JOINERS.has(before.text) && sentence[start - 2]?.capitalised)
     return undefined;
   let i = end;
@@ -146,14 +154,20 @@ function describedAfter(sentence: readonly ModelToken[], start: number, end: num
   if (link === ',' && AGE.test(sentence[i + 1]?.text ?? '') && AGE_CLOSES.has(lower(sentence[i + 2])))
     return 'PERSON';
   // "Varnoc CEO Ada Vell", "Quellbrook shareholders": a business word right after the name.
-  if (BUSINESS_AFTER_NAMES.has(link) || (link === 'chief' && lower(sentence[i + 1]) === 'executive'))
-    return isDemonym(sentence[end - 1].text) ? undefined : 'ORGANIZATION'; // not "French shareholders"
+  const business =
+    BUSINESS_AFTER_NAMES.has(link) ||
+    (link === 'chief' && lower(sentence[i + 1]) === 'executive') ||
+    // "Former Varnoc executive Tilde Maas", not "a Trump executive order".
+    (link === 'executive' && sentence[i + 1]?.capitalised === true);
+  // "Ostrey mayor Piet Anholt", "Eastbrook residents": the people of a place.
+  if ((link === 'mayor' || link === 'residents') && !nationality(sentence[end - 1].text)) return 'LOCATION';
+  if (business) return nationality(sentence[end - 1].text) ? undefined : 'ORGANIZATION'; // not "French shareholders"
   // "the Galway North constituency", "the Donetsk region": a place's kind after its name.
   if (PLACE_AFTER_NAMES.has(link)) {
     // Not "the African American constituency" (voters) nor "the Fleet area of operations".
     const after = sentence[i + 1];
     const ends = after === undefined || after.kind !== 'word' || PHRASE_ENDS.has(lower(after));
-    return ends && lower(after) !== 'of' && !isDemonym(sentence[end - 1].text) ? 'LOCATION' : undefined;
+    return ends && lower(after) !== 'of' && !nationality(sentence[end - 1].text) ? 'LOCATION' : undefined;
   }
   // "Harrow Finch's shareholders", "Dunmore's chief executive": only a business has these.
   if (link === "'s" || link === '’s') {
