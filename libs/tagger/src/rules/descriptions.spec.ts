@@ -46,6 +46,11 @@ describe('describedType', () => {
     expect(described('Ostrey mayor Piet Anholt said so.', 'Ostrey')).toBe('LOCATION');
     expect(described('Many African-American residents moved.', 'African-American')).toBeUndefined();
     expect(described('Few French shareholders sold.', 'French')).toBeUndefined();
+    expect(described('Investors sold Talvik stock on Monday.', 'Talvik')).toBe('ORGANIZATION');
+    expect(described('The Dunmore stock market fell.', 'Dunmore')).toBeUndefined();
+    expect(described('Velmont said flights to Ostrey would resume.', 'Ostrey')).toBe('LOCATION');
+    expect(described('His visit to Walter Reed Hospital was brief.', 'Walter Reed Hospital')).toBeUndefined();
+    expect(described('Airlines fly to Cuban cities.', 'Cuban')).toBeUndefined();
     expect(described("Kellam's shareholders voted against the deal.", 'Kellam')).toBe('ORGANIZATION');
     expect(described("Dunmore's chief executive resigned.", 'Dunmore')).toBe('ORGANIZATION');
     expect(described("Dunmore's chief rival resigned.", 'Dunmore')).toBeUndefined();

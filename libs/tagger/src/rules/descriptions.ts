@@ -1,4 +1,4 @@
-import { isDemonym, NON_NAME_WORDS } from '../lexicon/english-cues.lexicon';
+import { isDemonym, NON_NAME_WORDS, ORGANIZATION_SUFFIXES } from '../lexicon/english-cues.lexicon';
 import type { EntityType } from '../tagger.types';
 import type { ModelToken } from '../model/text-sentences';
 
@@ -52,6 +52,11 @@ const AGE = /^(?:[1-9]|[1-9]\d|1[01]\d)$/;
 const AGE_CLOSES = new Set([',', ')', '.', 'and']);
 /** Words that follow a business's name and no person's: "Varnoc CEO", "the Quellbrook subsidiary". */
 const BUSINESS_AFTER_NAMES = words('ceo shareholders subsidiary');
+const STOCK_MARKET_WORDS = words('exchange exchanges market markets index indices indexes');
+/** "flights to X", "a visit from X": a place comes after "to" or "from" after these. */
+const TRAVEL_WORDS = words(
+  'flight flights train trains bus buses ferry ferries route routes road roads highway motorway trip trips visit visits journey travel',
+);
 /** What a business has and a person does not, after "'s". */
 const BUSINESS_POSSESSIONS = words(
   'shareholders headquarters subsidiary subsidiaries ceo chairman chairwoman workforce revenue revenues profits earnings',
@@ -158,7 +163,9 @@ function describedAfter(sentence: readonly ModelToken[], start: number, end: num
     BUSINESS_AFTER_NAMES.has(link) ||
     (link === 'chief' && lower(sentence[i + 1]) === 'executive') ||
     // "Former Varnoc executive Tilde Maas", not "a Trump executive order".
-    (link === 'executive' && sentence[i + 1]?.capitalised === true);
+    (link === 'executive' && sentence[i + 1]?.capitalised === true) ||
+    // "sold Talvik stock", not "the London stock market".
+    (link === 'stock' && !STOCK_MARKET_WORDS.has(lower(sentence[i + 1])));
   // "Ostrey mayor Piet Anholt", "Eastbrook residents": the people of a place.
   if ((link === 'mayor' || link === 'residents') && !nationality(sentence[end - 1].text)) return 'LOCATION';
   if (business) return nationality(sentence[end - 1].text) ? undefined : 'ORGANIZATION'; // not "French shareholders"
@@ -229,10 +236,17 @@ function describedAfter(sentence: readonly ModelToken[], start: number, end: num
  * "the rock band X", "carmaker X", "the town of X": the type a lower-case head noun right before
  * the mention gives.
  */
-function describedBefore(sentence: readonly ModelToken[], start: number): EntityType | undefined {
+function describedBefore(
+  sentence: readonly ModelToken[],
+  start: number,
+  end: number,
+): EntityType | undefined {
   const previous = sentence[start - 1];
   if (previous === undefined || previous.kind !== 'word' || previous.capitalised) return undefined;
   const word = previous.text;
+  // "flights to Ostrey", not "a visit to Walter Reed Hospital".
+  if ((word === 'to' || word === 'from') && TRAVEL_WORDS.has(lower(sentence[start - 2])))
+    return end - start > 1 && ORGANIZATION_SUFFIXES.has(sentence[end - 1].text) ? undefined : 'LOCATION';
   if (word === 'of') {
     const head = lower(sentence[start - 2]);
     return DETERMINERS.has(lower(sentence[start - 3])) && PLACE_OF_HEADS.has(head) ? 'LOCATION' : undefined;
@@ -250,5 +264,7 @@ export function describedType(
   start: number,
   end: number,
 ): EntityType | undefined {
-  return describedAfter(sentence, start, end) ?? describedBefore(sentence, start);
+  // A nationality word is MISC by its own rule ("flights to Cuban cities").
+  if (end - start === 1 && nationality(sentence[start].text)) return undefined;
+  return describedAfter(sentence, start, end) ?? describedBefore(sentence, start, end);
 }
