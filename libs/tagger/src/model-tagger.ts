@@ -29,7 +29,7 @@ import { datelinePlaceLength } from './rules/dateline';
 import { DocumentResolver } from './rules/document-resolver';
 import { classifyLines, type NameSegment } from './rules/name-segmenter';
 import type { ClassifiedSegment } from './rules/segment-classifier';
-import { describedType } from './rules/descriptions';
+import { describedType, typeBySpeech } from './rules/descriptions';
 import { cuesTeam, isScore, namesTeam, sportsContext, type SportsContext } from './rules/sports-context';
 import type { EntityType, TagResult, Tagger } from './tagger.types';
 
@@ -82,8 +82,10 @@ const COUNTRY_NAMES = new Set(COUNTRIES.map((entry) => entry.name));
 
 /** A national side keeps its country's type in sports news (CoNLL-2003). */
 function isCountry(hit: GazetteerHit | undefined): boolean {
-  return hit !== undefined && COUNTRY_NAMES.has(hit.name);
+  return hit !== undefined && (COUNTRY_NAMES.has(hit.name) || HOME_NATIONS.has(hit.name));
 }
+/** Nations that field their own sides ("England captain Joe Root"), though not sovereign states. */
+const HOME_NATIONS = new Set(['England', 'Scotland', 'Wales', 'Northern Ireland']);
 
 /** The holder named in a copyright line is an organisation. */
 const COPYRIGHT_CONFIDENCE = 0.8;
@@ -442,7 +444,10 @@ export class ModelTagger implements Tagger {
     start = nameRunStart(sentence, start, end);
     if (start < 0) return undefined;
     // A title the model missed is often longer than its capitalised run ("Beware of Mr. Baker").
-    const type = describedType(sentence, start, end);
+    const type =
+      describedType(sentence, start, end) ??
+      typeBySpeech(sentence, end) ??
+      (cuesTeam(sentence, start, end) ? 'ORGANIZATION' : undefined); // "Greenfield defender Tomas Hrubec"
     if (type === undefined || type === 'MISC') return undefined;
     const hit = this.lookup(text.slice(sentence[start].start, sentence[end - 1].end));
     const mention = this.ruleMention(

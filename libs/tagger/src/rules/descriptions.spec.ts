@@ -1,6 +1,6 @@
 import { createTagger, type EntityMention, type Tagger } from '../index';
 import { splitSentences } from '../model/text-sentences';
-import { describedType } from './descriptions';
+import { describedType, typeBySpeech } from './descriptions';
 
 // Sentences and names written for these tests (not taken from any data set). The names are made
 // up so that neither the gazetteer nor the training data knows them: only the description can
@@ -89,6 +89,15 @@ describe('describedType', () => {
   });
 });
 
+describe('typeBySpeech', () => {
+  it('reads the pronoun after a speech verb', () => {
+    const tokens = (line: string) => splitSentences(line)[0];
+    expect(typeBySpeech(tokens('Pellmark said it would appeal .'), 1)).toBe('ORGANIZATION');
+    expect(typeBySpeech(tokens('Oduya said she was tired .'), 1)).toBe('PERSON');
+    expect(typeBySpeech(tokens('Kelsor said the deal would close .'), 1)).toBeUndefined();
+  });
+});
+
 describe('descriptions in the tagger', () => {
   let tagger: Tagger;
   beforeAll(async () => {
@@ -112,6 +121,12 @@ describe('descriptions in the tagger', () => {
     );
     const opener = tagger.tag('On Friday, a federal judge in Texas ruled against the plan.');
     expect(opener.entities.map((entity) => entity.text)).toEqual(['Texas']);
+  });
+
+  it('finds a name the model left out from the pronoun that takes it up', () => {
+    expect(typesOf(tagger.tag('Pellmark said it would appeal.').entities, 'Pellmark')).toEqual([
+      'ORGANIZATION',
+    ]);
   });
 
   it('reads a person from an age, and a company from its chief executive', () => {

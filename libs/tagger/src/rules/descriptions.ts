@@ -52,6 +52,7 @@ const AGE = /^(?:[1-9]|[1-9]\d|1[01]\d)$/;
 const AGE_CLOSES = new Set([',', ')', '.', 'and']);
 /** Words that follow a business's name and no person's: "Varnoc CEO", "the Quellbrook subsidiary". */
 const BUSINESS_AFTER_NAMES = words('ceo shareholders subsidiary');
+const SPEECH_VERBS = words('said says announced added warned confirmed insisted argued claimed stated');
 const STOCK_MARKET_WORDS = words('exchange exchanges market markets index indices indexes');
 /** "flights to X", "a visit from X": a place comes after "to" or "from" after these. */
 const TRAVEL_WORDS = words(
@@ -267,4 +268,16 @@ export function describedType(
   // A nationality word is MISC by its own rule ("flights to Cuban cities").
   if (end - start === 1 && nationality(sentence[start].text)) return undefined;
   return describedAfter(sentence, start, end) ?? describedBefore(sentence, start, end);
+}
+
+/**
+ * "Pellmark said it would appeal", "Okafor said she would run": for a name the model did not find,
+ * the pronoun that takes it up says whether it is a person. (Not for the model's own names: a
+ * person "said it was the moment", a spokesman "said it had carried out the attack".)
+ */
+export function typeBySpeech(sentence: readonly ModelToken[], end: number): EntityType | undefined {
+  if (!SPEECH_VERBS.has(lower(sentence[end]))) return undefined;
+  const pronoun = lower(sentence[end + 1]);
+  if (pronoun === 'it' || pronoun === 'its') return 'ORGANIZATION';
+  return pronoun === 'he' || pronoun === 'she' ? 'PERSON' : undefined;
 }

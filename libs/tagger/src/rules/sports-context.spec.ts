@@ -23,6 +23,8 @@ describe('sportsContext and namesTeam', () => {
     expect(sportsContext(tokens('Harlow beat Kettering 24-17 on Saturday.'))).toBe('report');
     expect(sportsContext(tokens('Harlow has 90,000 people and Kettering 1990-95 records.'))).toBeUndefined();
     expect(sportsContext(tokens('The council met in Harlow on Monday.'))).toBeUndefined();
+    expect(sportsContext(tokens('Castlereagh beat Dunmore by six wickets.'))).toBe('report');
+    expect(sportsContext(tokens('The bill passed by six votes.'))).toBeUndefined();
   });
 
   it('finds the names a score or a result word attaches to', () => {
@@ -97,6 +99,17 @@ describe('teams in tagged sports news', () => {
     expect(
       typeOf(tagger.tag('Organisers do not pair Israeli players with others.').entities, 'Israeli'),
     ).toBe('MISC');
+  });
+
+  it('reads a home nation before "captain" as a place, and a town there as its club', () => {
+    expect(pairsOf(tagger.tag('England captain Joe Root scored 120.').entities)).toContainEqual([
+      'England',
+      'LOCATION',
+    ]);
+    expect(pairsOf(tagger.tag('Greenfield defender Tomas Hrubec was sent off.').entities)).toContainEqual([
+      'Greenfield',
+      'ORGANIZATION',
+    ]);
   });
 
   it('finds a club the model left out of a match report, but no pronoun', () => {

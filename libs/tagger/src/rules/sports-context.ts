@@ -60,8 +60,24 @@ export function sportsContext(tokens: readonly ModelToken[]): SportsContext | un
     else if (!LINE_FILLERS.has(token.text)) tableLike = false;
   }
   if (tableLike && numbers >= 2 && names > 0) return 'results';
-  return score ? 'report' : undefined;
+  return score || hasWinningMargin(tokens) ? 'report' : undefined;
 }
+
+/** "by six wickets", "by 3 runs", "by two strokes": a result stated as a winning margin. */
+function hasWinningMargin(tokens: readonly ModelToken[]): boolean {
+  for (let i = 2; i < tokens.length; i += 1) {
+    if (!MARGIN_UNITS.has(tokens[i].text) || tokens[i - 2].text !== 'by') continue;
+    const count = tokens[i - 1].text;
+    if (SMALL_NUMBER.test(count) || NUMBER_WORDS.has(count)) return true;
+  }
+  return false;
+}
+const MARGIN_UNITS = new Set('wickets runs goals points strokes lengths tries shots'.split(' '));
+const NUMBER_WORDS = new Set(
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen twenty'.split(
+    ' ',
+  ),
+);
 
 /**
  * Whether the name at tokens [start, end) stands for a team: in a results line it is followed by
