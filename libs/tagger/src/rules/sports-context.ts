@@ -134,8 +134,9 @@ const TEAM_VERBS = new Map<string, Set<string>>([
 
 /**
  * Whether the sentence's words around tokens [start, end) make the name a club in running prose,
- * with no score in the sentence: "played with Footscray", "signed for the Victorias", "coached
- * North Melbourne", "a Coburg player". Used for names the model read as places or titles.
+ * score or not: "played with Footscray", "signed for the Victorias", "coached North Melbourne",
+ * "a Coburg player". Used for names the model read as places or titles, and for capitalised runs
+ * it left out ("Greenfield defender Tomas Hrubec").
  */
 export function cuesTeam(tokens: readonly ModelToken[], start: number, end: number): boolean {
   const next = tokens[end];
