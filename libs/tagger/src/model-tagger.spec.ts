@@ -1,11 +1,8 @@
-import { createTagger, type EntityMention, type Tagger } from './index';
+import { createTagger, type Tagger } from './index';
+import { pairs } from './testing/entity-lists';
 
 // The shipped model on short news texts written for these tests (not taken from any data set):
 // what a user of the tags would check first — the right names, types and offsets.
-
-function pairs(entities: readonly EntityMention[]): [string, string][] {
-  return entities.map((entity) => [entity.text, entity.type]);
-}
 
 describe('ModelTagger (shipped model)', () => {
   let tagger: Tagger;

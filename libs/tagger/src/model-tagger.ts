@@ -12,6 +12,7 @@ import {
   PERSON_VERBS,
   TITLES,
   TITLE_SURNAMES,
+  words,
 } from './lexicon/english-cues.lexicon';
 import { UNDETERMINED_LANGUAGE, type LanguageDetector } from './language-detector';
 import {
@@ -627,17 +628,13 @@ function nameRunStart(sentence: readonly ModelToken[], start: number, end: numbe
 }
 
 /** Last words of newspapers' names. */
-const NEWSPAPER_NAME_ENDS = new Set(
-  'Times Post Herald Tribune Gazette Telegraph Courier Chronicle Observer Examiner Inquirer Enquirer Dispatch Sentinel Ledger Journal Bulletin'.split(
-    ' ',
-  ),
+const NEWSPAPER_NAME_ENDS = words(
+  'Times Post Herald Tribune Gazette Telegraph Courier Chronicle Observer Examiner Inquirer Enquirer Dispatch Sentinel Ledger Journal Bulletin',
 );
 
 /** Words that mark a title as past or temporary: "Former CIA agent" opens no name. */
-const TITLE_MODIFIERS = new Set(
-  'Former former Acting acting Deputy deputy Vice vice Interim interim Outgoing outgoing Incoming incoming Late late Ex ex Retired retired'.split(
-    ' ',
-  ),
+const TITLE_MODIFIERS = words(
+  'Former former Acting acting Deputy deputy Vice vice Interim interim Outgoing outgoing Incoming incoming Late late Ex ex Retired retired',
 );
 
 /** The span follows "©" or "Copyright", perhaps with years in between. */

@@ -1,4 +1,5 @@
-import { createTagger, type EntityMention, type Tagger } from '../index';
+import { createTagger, type Tagger } from '../index';
+import { typeOf } from '../testing/entity-lists';
 import { COMPANIES } from './companies.gazetteer';
 import { createDefaultGazetteer } from './gazetteer';
 
@@ -6,10 +7,6 @@ import { createDefaultGazetteer } from './gazetteer';
 // written for this test: a company whose name looks like a person's ("Morgan Stanley", "Baker
 // Hughes") or a place's is an organisation, the places in the same sentence stay places, and a
 // person who shares a name with a carmaker stays a person.
-
-function typeOf(entities: readonly EntityMention[], text: string): string | undefined {
-  return entities.find((entity) => entity.text === text)?.type;
-}
 
 describe('large companies in tagged business news', () => {
   let tagger: Tagger;

@@ -1,4 +1,5 @@
-import { createTagger, type EntityMention, type Tagger } from '../index';
+import { createTagger, type Tagger } from '../index';
+import { typeOf } from '../testing/entity-lists';
 import { createDefaultGazetteer } from './gazetteer';
 import { GROUPS_AND_EVENTS } from './groups-and-events.gazetteer';
 
@@ -6,10 +7,6 @@ import { GROUPS_AND_EVENTS } from './groups-and-events.gazetteer';
 // sentences written for this test: another name of a group, a security service or a holiday gets
 // its curated type (the model alone reads "Daesh" and "Passover" as people, "Mossad" as a place),
 // and the ordinary places in the same sentence stay places.
-
-function typeOf(entities: readonly EntityMention[], text: string): string | undefined {
-  return entities.find((entity) => entity.text === text)?.type;
-}
 
 describe('armed groups, state bodies and holidays in tagged news', () => {
   let tagger: Tagger;

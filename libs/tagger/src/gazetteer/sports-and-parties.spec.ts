@@ -1,12 +1,9 @@
-import { createTagger, type EntityMention, type Tagger } from '../index';
+import { createTagger, type Tagger } from '../index';
+import { typeOf } from '../testing/entity-lists';
 
 // The shipped model with the curated sports and party lists, on short news sentences written for
 // this test (not taken from any data set): a club named after its city, a club's nickname and a
 // party with a non-English name come out as organisations, and the places stay places.
-
-function typeOf(entities: readonly EntityMention[], text: string): string | undefined {
-  return entities.find((entity) => entity.text === text)?.type;
-}
 
 describe('sports clubs and parties in tagged news', () => {
   let tagger: Tagger;

@@ -1,7 +1,8 @@
 // Word lists for the English rules. Kept as plain data so the rules stay readable and a later
 // statistical tagger can reuse them as features.
 
-const words = (list: string): ReadonlySet<string> =>
+/** A set of the whitespace-separated words in `list`. */
+export const words = (list: string): ReadonlySet<string> =>
   new Set(list.split(/\s+/).filter((word) => word.length > 0));
 
 /**

@@ -1,4 +1,5 @@
-import { createTagger, type EntityMention, type Tagger } from '../index';
+import { createTagger, type Tagger } from '../index';
+import { typesOf } from '../testing/entity-lists';
 import { splitSentences } from '../model/text-sentences';
 import { describedType, typeBySpeech } from './descriptions';
 
@@ -13,10 +14,6 @@ function described(line: string, name: string): string | undefined {
   const start = tokens.findIndex((_, i) => words.every((word, k) => tokens[i + k]?.text === word));
   if (start < 0) throw new Error(`"${name}" is not in "${line}"`);
   return describedType(tokens, start, start + words.length);
-}
-
-function typesOf(entities: readonly EntityMention[], text: string): string[] {
-  return entities.filter((entity) => entity.text === text).map((entity) => entity.type);
 }
 
 describe('describedType', () => {

@@ -1,4 +1,4 @@
-import { isDemonym, NON_NAME_WORDS, ORGANIZATION_SUFFIXES } from '../lexicon/english-cues.lexicon';
+import { isDemonym, NON_NAME_WORDS, ORGANIZATION_SUFFIXES, words } from '../lexicon/english-cues.lexicon';
 import type { EntityType } from '../tagger.types';
 import type { ModelToken } from '../model/text-sentences';
 
@@ -9,8 +9,6 @@ import type { ModelToken } from '../model/text-sentences';
  * name more surely than the words around it, which is all the sequence model sees. These helpers
  * find the description next to a mention and return the type its head noun gives.
  */
-
-const words = (list: string): Set<string> => new Set(list.split(/\s+/).filter(Boolean));
 
 const ORGANIZATION_HEADS = words(`
   band group supergroup duo trio quartet quintet ensemble orchestra choir troupe outfit

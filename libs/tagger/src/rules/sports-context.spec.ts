@@ -1,4 +1,5 @@
-import { createTagger, type EntityMention, type Tagger } from '../index';
+import { createTagger, type Tagger } from '../index';
+import { pairs, typeOf } from '../testing/entity-lists';
 import { splitSentences } from '../model/text-sentences';
 import { cuesTeam, namesTeam, sportsContext } from './sports-context';
 
@@ -6,14 +7,6 @@ import { cuesTeam, namesTeam, sportsContext } from './sports-context';
 
 function tokens(line: string) {
   return splitSentences(line)[0];
-}
-
-function pairsOf(entities: readonly EntityMention[]): Array<[string, string]> {
-  return entities.map((entity) => [entity.text, entity.type]);
-}
-
-function typeOf(entities: readonly EntityMention[], text: string): string | undefined {
-  return entities.find((entity) => entity.text === text)?.type;
 }
 
 describe('sportsContext and namesTeam', () => {
@@ -102,18 +95,18 @@ describe('teams in tagged sports news', () => {
   });
 
   it('reads a home nation before "captain" as a place, and a town there as its club', () => {
-    expect(pairsOf(tagger.tag('England captain Joe Root scored 120.').entities)).toContainEqual([
+    expect(pairs(tagger.tag('England captain Joe Root scored 120.').entities)).toContainEqual([
       'England',
       'LOCATION',
     ]);
-    expect(pairsOf(tagger.tag('Greenfield defender Tomas Hrubec was sent off.').entities)).toContainEqual([
+    expect(pairs(tagger.tag('Greenfield defender Tomas Hrubec was sent off.').entities)).toContainEqual([
       'Greenfield',
       'ORGANIZATION',
     ]);
   });
 
   it('finds a club the model left out of a match report, but no pronoun', () => {
-    expect(pairsOf(tagger.tag('Leicester won 3-1 at Burnley on Saturday.').entities)).toContainEqual([
+    expect(pairs(tagger.tag('Leicester won 3-1 at Burnley on Saturday.').entities)).toContainEqual([
       'Leicester',
       'ORGANIZATION',
     ]);

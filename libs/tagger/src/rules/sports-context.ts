@@ -1,3 +1,4 @@
+import { words } from '../lexicon/english-cues.lexicon';
 import type { ModelToken } from '../model/text-sentences';
 
 /**
@@ -72,11 +73,9 @@ function hasWinningMargin(tokens: readonly ModelToken[]): boolean {
   }
   return false;
 }
-const MARGIN_UNITS = new Set('wickets runs goals points strokes lengths tries shots'.split(' '));
-const NUMBER_WORDS = new Set(
-  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen twenty'.split(
-    ' ',
-  ),
+const MARGIN_UNITS = words('wickets runs goals points strokes lengths tries shots');
+const NUMBER_WORDS = words(
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen twenty',
 );
 
 /**
@@ -108,10 +107,8 @@ export function namesTeam(
 }
 
 /** Words after a club's name that make it the club: "North Melbourne player", "Leeds manager". */
-const TEAM_ROLES = new Set(
-  'player players coach manager captain striker midfielder defender goalkeeper keeper quarterback pitcher winger squad roster'.split(
-    ' ',
-  ),
+const TEAM_ROLES = words(
+  'player players coach manager captain striker midfielder defender goalkeeper keeper quarterback pitcher winger squad roster',
 );
 /** Words that, with a preposition, take a club: "played for", "signed with", "26 games for". */
 const TEAM_VERBS = new Map<string, Set<string>>([
