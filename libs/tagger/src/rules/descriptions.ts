@@ -10,7 +10,7 @@ import type { ModelToken } from '../model/text-sentences';
  * find the description next to a mention and return the type its head noun gives.
  */
 
-const ORGANIZATION_HEADS = words(`
+const ORGANIZATION_NOUNS = words(`
   band group supergroup duo trio quartet quintet ensemble orchestra choir troupe outfit
   company corporation firm conglomerate multinational manufacturer maker carmaker automaker
   retailer supermarket chain brand label imprint publisher newspaper magazine tabloid daily weekly
@@ -21,13 +21,13 @@ const ORGANIZATION_HEADS = words(`
   squadron corps army navy fleet subsidiary consortium cooperative co-operative studio hospital
   hotel museum library theatre theater exchange fund trust organisation organization nonprofit
   non-profit think-tank watchdog regulator consultancy body`);
-const LOCATION_HEADS = words(`
+const LOCATION_NOUNS = words(`
   city town village hamlet suburb municipality commune parish county district province region
   state country nation island islands archipelago peninsula river lake mountain hill valley bay
   sea ocean desert neighbourhood neighborhood borough capital settlement locality prefecture
   oblast canton voivodeship governorate territory emirate township street road avenue square
   bridge stadium arena park cave dock halt`);
-const PERSON_HEADS = words(`
+const PERSON_NOUNS = words(`
   singer songwriter singer-songwriter rapper musician guitarist drummer bassist pianist composer
   vocalist frontman lyricist violinist cellist saxophonist trumpeter conductor actor actress
   comedian writer author novelist poet playwright screenwriter filmmaker journalist columnist
@@ -40,7 +40,7 @@ const PERSON_HEADS = words(`
   mayor chancellor chairman chairwoman professor teacher surgeon astronaut explorer inventor
   designer chef aide adviser advisor candidate nominee lecturer luthier founder co-founder captain
   daughter son wife husband widow brother sister mother father grandson granddaughter`);
-const MISC_HEADS = words(`
+const MISC_NOUNS = words(`
   album single song film movie novel book opera musical series show programme documentary
   painting poem language dialect award prize tournament championship festival treaty ballet
   symphony sonata concerto soundtrack anthem hymn compilation holiday episode car convention game`);
@@ -109,10 +109,10 @@ function typeOfHead(head: string, before: string | undefined): EntityType | unde
   if (head === 'division' && before === 'administrative') return 'LOCATION';
   if (head === 'district' && before === 'school') return 'ORGANIZATION';
   if (head === 'carrier' && before === 'aircraft') return 'MISC';
-  if (ORGANIZATION_HEADS.has(head)) return 'ORGANIZATION';
-  if (LOCATION_HEADS.has(head)) return 'LOCATION';
-  if (PERSON_HEADS.has(head)) return 'PERSON';
-  if (MISC_HEADS.has(head)) return 'MISC';
+  if (ORGANIZATION_NOUNS.has(head)) return 'ORGANIZATION';
+  if (LOCATION_NOUNS.has(head)) return 'LOCATION';
+  if (PERSON_NOUNS.has(head)) return 'PERSON';
+  if (MISC_NOUNS.has(head)) return 'MISC';
   return undefined;
 }
 
